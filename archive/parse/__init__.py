@@ -1,0 +1,26 @@
+"""Pure parsing: normalized text in, plain dataclasses out (no SQL, no files, no click)."""
+
+from archive.parse.model import (
+    CASE_TYPES,
+    ChannelCount,
+    DistrictCount,
+    Notice,
+    ParsedDocument,
+    ParseHints,
+    Problem,
+    Report,
+)
+from archive.parse.document import PARSER_VERSION, parse_document
+
+__all__ = [
+    "CASE_TYPES",
+    "ChannelCount",
+    "DistrictCount",
+    "Notice",
+    "PARSER_VERSION",
+    "ParseHints",
+    "ParsedDocument",
+    "Problem",
+    "Report",
+    "parse_document",
+]

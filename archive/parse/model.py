@@ -1,0 +1,118 @@
+"""Plain values the parser returns: no database, no files.
+
+Spans are character offsets into ``ParsedDocument.text`` (the normalized text),
+so every figure can be traced back to the sentence it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+CASE_TYPES = ("confirmed", "asymptomatic", "positive", "initial_positive")
+
+STATUS_PARSED = "parsed"
+STATUS_NO_BULLETIN = "no_bulletin"
+STATUS_FAILED = "failed"
+
+# The only problem code that makes a report inconsistent.
+SUM_MISMATCH = "sum_mismatch"
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    message: str
+    span_start: int | None = None
+    span_end: int | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "message": self.message,
+            "span_start": self.span_start,
+            "span_end": self.span_end,
+        }
+
+
+@dataclass
+class DistrictCount:
+    case_type: str
+    city: str
+    district: str
+    count: int
+
+
+@dataclass
+class ChannelCount:
+    case_type: str
+    channel: str
+    label: str
+    count: int
+
+
+@dataclass
+class Notice:
+    ordinal: int
+    title: str
+    body: str
+
+
+@dataclass
+class Report:
+    seq: int
+    region: str
+    region_level: str
+    report_date: dt.date
+    window_start_hour: int
+    window_end_hour: int
+    span_start: int
+    span_end: int
+    local_confirmed: int | None = None
+    local_asymptomatic: int | None = None
+    local_positive: int | None = None
+    initial_positive: int | None = None
+    imported_confirmed: int | None = None
+    imported_asymptomatic: int | None = None
+    converted: int | None = None
+    headline: str | None = None
+    speaker: str | None = None
+    districts: list[DistrictCount] = field(default_factory=list)
+    channels: list[ChannelCount] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def consistent(self) -> bool:
+        return not any(p.code == SUM_MISMATCH for p in self.problems)
+
+    def total_of(self, case_type: str) -> int | None:
+        """The stated total a breakdown of ``case_type`` must add up to."""
+        if case_type == "confirmed":
+            return self.local_confirmed
+        if case_type == "asymptomatic":
+            return self.local_asymptomatic
+        if case_type == "initial_positive":
+            return self.initial_positive
+        if self.local_positive is not None:
+            return self.local_positive
+        parts = [self.local_confirmed, self.local_asymptomatic, self.initial_positive]
+        if self.local_confirmed is None and self.local_asymptomatic is None:
+            return None
+        return sum(p or 0 for p in parts)
+
+
+@dataclass(frozen=True)
+class ParseHints:
+    """What the caller knows that the text may not say."""
+
+    year: int | None = None
+
+
+@dataclass
+class ParsedDocument:
+    text: str
+    status: str
+    reports: list[Report] = field(default_factory=list)
+    published_on: dt.date | None = None
+    error: str | None = None
