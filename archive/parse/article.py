@@ -1,0 +1,128 @@
+"""The article around a bulletin: its headline, its speaker, its numbered notices.
+
+A page holds several articles; an article starts with a block of title lines
+(short lines without sentence punctuation) and runs until the next such block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.parse.dates import PUBLICATION_LINE_RE, FULL_DATE_RE
+from archive.parse.figures import to_int
+from archive.parse.model import Notice
+
+_SENTENCE_MARKS = re.compile(r"[。,;!?]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MAX_TITLE_LENGTH = 40
+# How many prose paragraphs may stand between a headline and its bulletin.
+_MAX_PROSE_BEFORE_BULLETIN = 4
+_SPEAKER_RE = re.compile(
+    r"(?P<speaker>[\u4e00-\u9fff]{0,14}?(?:副?主任|副?局长|副?书记|副?市长|副?省长|发言人|副?处长|副?院长|副?部长|副?主任委员)"
+    r"[\u4e00-\u9fff]{2,3}?)(?:作主旨发布|作发布|通报|介绍|发布)"
+)
+_ORDINAL = r"[一二三四五六七八九十]+"
+_NOTICE_MARKER_RE = re.compile(
+    rf"(?:^|(?<=[。!;]))(?:(?P<a>{_ORDINAL})是|(?P<b>{_ORDINAL})[、.]|\((?P<c>{_ORDINAL})\))"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_title(self) -> bool:
+        text = self.text
+        return (
+            bool(text)
+            and len(text) <= _MAX_TITLE_LENGTH
+            and not _SENTENCE_MARKS.search(text)
+            and len(_HAN.findall(text)) >= 4
+            and not PUBLICATION_LINE_RE.search(text)
+            and not FULL_DATE_RE.search(text)
+        )
+
+
+def lines_of(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(Line(pos, pos + len(raw), raw.strip()))
+        pos += len(raw) + 1
+    return out
+
+
+def _line_index(lines: list[Line], offset: int) -> int:
+    for index, line in enumerate(lines):
+        if line.start <= offset <= line.end:
+            return index
+    return len(lines) - 1
+
+
+def title_block_before(lines: list[Line], offset: int) -> list[Line]:
+    """The title lines heading the article that holds ``offset`` (nearest first)."""
+    index = _line_index(lines, offset) - 1
+    prose_seen = 0
+    while index >= 0:
+        line = lines[index]
+        if line.is_title:
+            block = []
+            while index >= 0 and (lines[index].is_title or not lines[index].text):
+                if lines[index].text:
+                    block.append(lines[index])
+                index -= 1
+            return block
+        if line.text:
+            prose_seen += 1
+            if prose_seen > _MAX_PROSE_BEFORE_BULLETIN:
+                return []
+        index -= 1
+    return []
+
+
+def headline(block: list[Line]) -> str | None:
+    """The main title: the one announcing new cases, else the line nearest the text."""
+    for line in block:
+        if "新增" in line.text:
+            return line.text
+    return block[0].text if block else None
+
+
+def speaker(text: str, start: int, end: int) -> str | None:
+    match = _SPEAKER_RE.search(text, start, end)
+    return match.group("speaker") if match else None
+
+
+def article_end(lines: list[Line], offset: int, limit: int) -> int:
+    """Where the article holding ``offset`` ends: the next title line, or ``limit``."""
+    for line in lines[_line_index(lines, offset) + 1 :]:
+        if line.start >= limit:
+            break
+        if line.is_title:
+            return line.start
+    return limit
+
+
+def notices(lines: list[Line], start: int, end: int) -> list[Notice]:
+    """Numbered items (一是…, 一、…, (一)…) of the paragraphs between ``start`` and ``end``.
+
+    Numbering must run 1, 2, 3…; an item ends where the next starts or with its paragraph.
+    """
+    found: list[Notice] = []
+    for line in lines:
+        if line.start < start or line.end > end or not line.text:
+            continue
+        markers = [m for m in _NOTICE_MARKER_RE.finditer(line.text)]
+        for index, marker in enumerate(markers):
+            ordinal = to_int(marker.group("a") or marker.group("b") or marker.group("c"))
+            if ordinal != len(found) + 1:
+                continue
+            item_end = markers[index + 1].start() if index + 1 < len(markers) else len(line.text)
+            body = line.text[marker.end() : item_end].strip()
+            title = re.split(r"[。!;:]", body, maxsplit=1)[0]
+            if title:
+                found.append(Notice(ordinal, title, body))
+    return found

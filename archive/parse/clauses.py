@@ -1,0 +1,68 @@
+"""Split normalized text into sentences and clauses, keeping their offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"[。!?\n]")
+_OPENERS = "("
+_CLOSERS = ")"
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    start: int
+    end: int
+    depth: int  # parenthesis depth: 1 inside (哈尔滨市5例,…)
+    closes_run: bool  # the clause ends a run: ";" at depth 0 or the sentence end
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int  # exclusive, including the closing 。 when there is one
+    text: str
+
+
+def sentences(text: str, start: int = 0) -> list[Sentence]:
+    out = []
+    pos = start
+    for match in _SENTENCE_END.finditer(text, start):
+        end = match.end() if match.group() != "\n" else match.start()
+        if text[pos:end].strip():
+            out.append(Sentence(pos, end, text[pos:end]))
+        pos = match.end()
+    if text[pos:].strip():
+        out.append(Sentence(pos, len(text), text[pos:]))
+    return out
+
+
+def clauses(sentence: Sentence, split_on: str = ",;:、()") -> list[Clause]:
+    """Clauses of a sentence, split at punctuation; parentheses tracked as depth."""
+    out: list[Clause] = []
+    depth = 0
+    clause_start = 0
+    text = sentence.text.rstrip("。!?")
+
+    def close(end: int, closes_run: bool) -> None:
+        piece = text[clause_start:end]
+        if piece.strip():
+            out.append(
+                Clause(piece, sentence.start + clause_start, sentence.start + end, depth, closes_run)
+            )
+
+    for i, ch in enumerate(text):
+        if ch in split_on:
+            close(i, ch == ";" and depth == 0)
+            if ch in _OPENERS:
+                depth += 1
+            elif ch in _CLOSERS:
+                depth = max(0, depth - 1)
+            clause_start = i + 1
+    close(len(text), True)
+    if out and not out[-1].closes_run:
+        last = out[-1]
+        out[-1] = Clause(last.text, last.start, last.end, last.depth, True)
+    return out

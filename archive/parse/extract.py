@@ -1,0 +1,343 @@
+"""Figures of one bulletin: totals, areas and channels, clause by clause.
+
+The body is read as a sequence of clauses with a small context: the case types
+the current clause speaks of (set by the last total or case noun, reset to the
+bulletin's first type at each sentence) and the city group a province bulletin
+is listing (哈尔滨市5例,其中道里区2例…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from archive.parse import figures as fg
+from archive.parse.channels import channel_key, names_a_channel
+from archive.parse.clauses import Clause, Sentence, clauses
+from archive.parse.gazetteer import Area, gazetteer
+from archive.parse.model import ChannelCount, DistrictCount, Problem, Report
+
+_TOTAL_FIELDS = {
+    ("confirmed", False): "local_confirmed",
+    ("asymptomatic", False): "local_asymptomatic",
+    ("positive", False): "local_positive",
+    ("initial_positive", False): "initial_positive",
+    ("confirmed", True): "imported_confirmed",
+    ("asymptomatic", True): "imported_asymptomatic",
+}
+_PLACE_RE = re.compile(r"(?:均)?(?:在|位于|为)(?P<name>.+)$")
+_AREA_SUFFIX_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:开发区|新区|区|县|市|旗)$")
+_NEW_SENTENCE_AFTER_TRAP_RE = re.compile(r"^(?:此外|另外|另)?[,:]?新增")
+
+
+@dataclass
+class _CityGroup:
+    city: Area
+    count: int | None
+    case_types: tuple[str, ...]
+    clause: Clause
+    children: int = 0
+
+
+@dataclass
+class _Remainder:
+    case_types: tuple[str, ...]
+    label: str
+    clause: Clause
+
+
+@dataclass
+class Extraction:
+    """What a bulletin body gave, before validation."""
+
+    report: Report
+    remainders: list[_Remainder] = field(default_factory=list)
+    last_contributing_end: int = 0
+
+
+class BodyReader:
+    def __init__(self, report: Report, scope: Area | None):
+        self.report = report
+        self.scope = scope
+        self.gaz = gazetteer()
+        self.lead_types: tuple[str, ...] = ()
+        self.context: tuple[str, ...] = ()
+        self.group: _CityGroup | None = None
+        self.remainders: list[_Remainder] = []
+        self._districts: dict[tuple[str, str, str], DistrictCount] = {}
+        self._channels: dict[tuple[str, str], ChannelCount] = {}
+
+    # --- the sentence loop -------------------------------------------------
+    def read(self, body: list[Sentence]) -> int:
+        """Read sentences while they contribute figures; returns the body's end offset."""
+        end = body[0].end
+        after_trap = False
+        for index, sentence in enumerate(body):
+            if index and after_trap and not _NEW_SENTENCE_AFTER_TRAP_RE.match(sentence.text):
+                break
+            contributed, trapped = self._read_sentence(sentence)
+            if contributed:
+                end = sentence.end
+                after_trap = False
+            elif trapped:
+                after_trap = True
+            elif index:
+                break
+        self._close_group()
+        self.report.districts = list(self._districts.values())
+        self.report.channels = list(self._channels.values())
+        return end
+
+    def _read_sentence(self, sentence: Sentence) -> tuple[bool, bool]:
+        self.context = self.lead_types
+        self._close_group()
+        contributed = trapped = False
+        skipping = False
+        for clause in clauses(sentence):
+            if skipping:
+                skipping = not clause.closes_run
+                continue
+            if fg.TRAP_RE.search(clause.text):
+                trapped = True
+                skipping = not clause.closes_run
+                continue
+            if clause.depth == 0 and self.group is not None and self.group.clause.depth > 0:
+                self._close_group()
+            contributed |= self._read_clause(clause)
+        return contributed, trapped
+
+    # --- one clause -------------------------------------------------------
+    def _read_clause(self, clause: Clause) -> bool:
+        text = fg.LEAD_IN_RE.sub("", clause.text)
+        if not text:
+            return False
+        if "无新增" in text:
+            return self._zero_totals(text)
+        if fg.CONVERSION_RE.search(text):
+            return self._conversion(text, clause)
+        totals = list(fg.TOTAL_RE.finditer(text))
+        if totals:
+            return self._totals(text, totals, clause)
+        if self._channel(text, clause):
+            return True
+        if self._areas(text, clause):
+            return True
+        if fg.COUNT_RE.search(text):
+            self._problem("unrecognized_figure", f"a figure the parser does not understand: {clause.text}", clause)
+        return False
+
+    def _zero_totals(self, text: str) -> bool:
+        types = tuple(dict.fromkeys(fg.type_of(noun.group()) for noun in fg.NOUN_RE.finditer(text)))
+        for case_type in types:
+            self._set_total(case_type, fg.is_imported(text), 0)
+        if types and not self.lead_types:
+            self.lead_types = types[:1]
+        return bool(types)
+
+    def _totals(self, text: str, totals: list[re.Match], clause: Clause) -> bool:
+        types = []
+        prefix_start = 0
+        for match in totals:
+            count = self._count(match, clause)
+            imported = fg.is_imported(text[prefix_start : match.start()])
+            prefix_start = match.end()
+            if count is None:
+                continue
+            case_type = fg.type_of(match.group("noun"))
+            self._set_total(case_type, imported, count)
+            if not imported:
+                types.append(case_type)
+        if types:
+            self.context = tuple(types)
+            self._close_group()
+            if not self.lead_types:
+                self.lead_types = (types[0],) if len(types) == 1 or types[0] == "positive" else ("positive",)
+        return True
+
+    def _set_total(self, case_type: str, imported: bool, count: int) -> None:
+        name = _TOTAL_FIELDS.get((case_type, imported))
+        if name is None:  # imported positives or initial positives: no column for them
+            return
+        if getattr(self.report, name) is None:
+            setattr(self.report, name, count)
+
+    def _conversion(self, text: str, clause: Clause) -> bool:
+        match = fg.COUNT_RE.search(text)
+        if match is None:
+            return False
+        count = self._count(match, clause)
+        if count is None:
+            return False
+        label = _clean_label(text)
+        self.report.converted = (self.report.converted or 0) + count
+        self._add_channel("confirmed", label, count)
+        return True
+
+    def _channel(self, text: str, clause: Clause) -> bool:
+        remainder = fg.REMAINDER_RE.match(text)
+        if remainder:
+            label = _clean_label(text[remainder.end() :])
+            if not names_a_channel(label):
+                return False
+            self.remainders.append(_Remainder(self.context, label, clause))
+            return True
+        pairs = list(fg.COUNT_THEN_NOUN_RE.finditer(text))
+        if pairs and pairs[0].start() == 0:
+            label = _clean_label(text[pairs[-1].end() :])
+            if not names_a_channel(label):
+                return False
+            types = []
+            for pair in pairs:
+                count = self._count(pair, clause)
+                case_type = fg.type_of(pair.group("noun"))
+                types.append(case_type)
+                if count is not None:
+                    self._add_channel(case_type, label, count)
+            self.context = tuple(types)
+            return True
+        covering = fg.COVERING_RE.match(text)
+        if covering and covering.group("noun"):
+            self.context = (fg.type_of(covering.group("noun")),)
+        counts = list(fg.COUNT_RE.finditer(text))
+        label = _clean_label(text)
+        if not label or not names_a_channel(label) or len(counts) > 1 or self._names_area(label):
+            return False
+        if counts:
+            count = self._count(counts[0], clause)
+            if count is None:
+                return True
+            case_type = self.context[0] if len(self.context) == 1 else "positive"
+            self._add_channel(case_type, label, count)
+            return True
+        if not label.endswith("发现"):
+            return False
+        for case_type in self.context:
+            total = self.report.total_of(case_type)
+            if total is None:
+                self._problem("uncounted_channel", f"{label}: no stated total to count it against", clause)
+            else:
+                self._add_channel(case_type, label, total)
+        return True
+
+    def _names_area(self, label: str) -> bool:
+        return self.gaz.area_at_end(label, self.scope) is not None
+
+    def _areas(self, text: str, clause: Clause) -> bool:
+        nouns = list(fg.NOUN_RE.finditer(text))
+        if nouns:
+            types = tuple(dict.fromkeys(fg.type_of(n.group()) for n in nouns))
+            self.context = types
+            text = text[nouns[-1].end() :]
+        found = False
+        position = 0
+        for match in fg.COUNT_RE.finditer(text):
+            prefix = text[position : match.start()]
+            position = match.end()
+            count = self._count(match, clause)
+            if count is not None and prefix:
+                found |= self._area(prefix, count, clause)
+        if position == 0:
+            place = _PLACE_RE.match(text)
+            if place:
+                found |= self._area(place.group("name"), None, clause)
+        return found or bool(nouns and not text)
+
+    def _area(self, name: str, count: int | None, clause: Clause) -> bool:
+        name = name.lstrip("中,:的")
+        hit = self.gaz.area_at_end(name, self.scope)
+        if hit is None and self.scope is not None and self.scope.level != "province":
+            hit = self.gaz.area_at_end(name, self.gaz.province_of(self.scope))
+        if hit is None:
+            written = _AREA_SUFFIX_RE.search(name)
+            if written is None:
+                return False
+            self._problem("unknown_area", f"{written.group()} is not a known area of {self._scope_name()}", clause)
+            city = self.group.city.name if self.group else self._report_city()
+            self._add_district_counts(city, written.group(), count, clause)
+            return True
+        area, _ = hit
+        if area.is_region and (self.report.region_level == "province" or area.level == "province"):
+            self._close_group()
+            if count is None:
+                count = self._single_total()
+            self.group = _CityGroup(area, count, self.context, clause)
+            return True
+        city = self.gaz.city_of(area)
+        if area.level == "city" and self.report.region_level != "province":
+            city = area
+        self._add_district_counts(city.name, area.name, count, clause)
+        return True
+
+    def _add_district_counts(self, city: str, district: str, count: int | None, clause: Clause) -> None:
+        group = self.group if self.group is not None and self.group.city.name == city else None
+        if group is not None:
+            group.children += 1
+            if count is None and group.children == 1:
+                count = group.count
+        types = group.case_types if group is not None else self.context
+        if count is not None:
+            case_type = types[0] if len(types) == 1 else "positive"
+            self._add_district(case_type, city, district, count)
+            return
+        for case_type in types:
+            total = self.report.total_of(case_type)
+            if total is None:
+                self._problem("uncounted_area", f"{district}: no stated total to count it against", clause)
+            else:
+                self._add_district(case_type, city, district, total)
+
+    def _close_group(self) -> None:
+        group, self.group = self.group, None
+        if group is not None and group.children == 0 and group.count is not None:
+            case_type = group.case_types[0] if len(group.case_types) == 1 else "positive"
+            self._add_district(case_type, group.city.name, group.city.name, group.count)
+
+    # --- helpers -----------------------------------------------------------
+    def _single_total(self) -> int | None:
+        if len(self.context) != 1:
+            return None
+        return self.report.total_of(self.context[0])
+
+    def _report_city(self) -> str:
+        if self.scope is None:
+            return self.report.region
+        return self.gaz.city_of(self.scope).name
+
+    def _scope_name(self) -> str:
+        return self.scope.name if self.scope is not None else self.report.region
+
+    def _count(self, match: re.Match, clause: Clause) -> int | None:
+        value = fg.to_int(match.group("count"))
+        if value is None or value > fg.MAX_COUNT:
+            self._problem("implausible_count", f"{match.group(0)} is not a plausible count", clause)
+            return None
+        return value
+
+    def _add_district(self, case_type: str, city: str, district: str, count: int) -> None:
+        key = (case_type, city, district)
+        if key in self._districts:
+            self._districts[key].count += count
+        else:
+            self._districts[key] = DistrictCount(case_type, city, district, count)
+
+    def _add_channel(self, case_type: str, label: str, count: int) -> None:
+        key = (case_type, label)
+        if key in self._channels:
+            self._channels[key].count += count
+        else:
+            self._channels[key] = ChannelCount(case_type, channel_key(label), label, count)
+
+    def _problem(self, code: str, message: str, clause: Clause) -> None:
+        self.report.problems.append(Problem(code, message, clause.start, clause.end))
+
+
+def _clean_label(text: str) -> str:
+    """The method phrase as written, without counts, case nouns or lead-ins."""
+    text = fg.LEAD_IN_RE.sub("", text)
+    covering = fg.COVERING_RE.match(text)
+    if covering and covering.end() > 0:
+        text = text[covering.end() :]
+    text = fg.COUNT_THEN_NOUN_RE.sub("", text, count=1) if fg.COUNT_THEN_NOUN_RE.match(text) else text
+    text = fg.COUNT_RE.sub("", text)
+    text = re.sub(rf"^(?:{fg.NOUN})?(?:均为|均系|为|系|是)", "", text)
+    return text.strip(",:;、 ")

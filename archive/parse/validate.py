@@ -1,0 +1,89 @@
+"""Check that breakdowns add up to the totals they break down.
+
+Only ``sum_mismatch`` makes a report inconsistent; the other codes describe
+how complete or derived the figures are.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from archive.parse.channels import channel_key
+from archive.parse.model import CASE_TYPES, SUM_MISMATCH, ChannelCount, Problem, Report
+
+
+def resolve_remainders(report: Report, remainders) -> None:
+    """Turn 其余… into channel rows: the total of each type less its other channels."""
+    for remainder in remainders:
+        for case_type in remainder.case_types:
+            total = report.total_of(case_type)
+            counted = sum(c.count for c in report.channels if c.case_type == case_type)
+            where = (remainder.clause.start, remainder.clause.end)
+            if total is None:
+                report.problems.append(
+                    Problem("uncounted_channel", f"其余 {remainder.label}: no stated {case_type} total", *where)
+                )
+                continue
+            left = total - counted
+            if left < 0:
+                report.problems.append(
+                    Problem(SUM_MISMATCH, f"{case_type} channels ({counted}) exceed the total {total}", *where)
+                )
+                continue
+            report.channels.append(ChannelCount(case_type, channel_key(remainder.label), remainder.label, left))
+            report.problems.append(
+                Problem("derived_remainder", f"{case_type} {remainder.label} {left} = {total} - {counted}", *where)
+            )
+
+
+def validate(report: Report) -> None:
+    span = (report.span_start, report.span_end)
+    problems = report.problems
+
+    def mismatch(message: str) -> None:
+        problems.append(Problem(SUM_MISMATCH, message, *span))
+
+    _check_types(report, mismatch)
+    for what, rows in (("areas", report.districts), ("channels", report.channels)):
+        sums: dict[str, int] = defaultdict(int)
+        for row in rows:
+            sums[row.case_type] += row.count
+        for case_type in CASE_TYPES:
+            if case_type not in sums:
+                continue
+            total = report.total_of(case_type)
+            if total is None:
+                problems.append(
+                    Problem("no_total", f"{what} of {case_type} cases given without a stated total", *span)
+                )
+                continue
+            counted = sums[case_type]
+            only_conversions = what == "channels" and all(
+                r.channel == "converted" for r in rows if r.case_type == case_type
+            )
+            if only_conversions and counted <= total:
+                if counted < total:
+                    problems.append(
+                        Problem("partial_breakdown", f"{counted} of {total} {case_type} cases were converted", *span)
+                    )
+            elif counted != total:
+                mismatch(f"{case_type} {what} add up to {counted}, the stated total is {total}")
+    if report.converted is not None and report.local_confirmed is not None:
+        if report.converted > report.local_confirmed:
+            mismatch(f"converted {report.converted} exceeds local confirmed {report.local_confirmed}")
+
+
+def _check_types(report: Report, mismatch) -> None:
+    """Type counts against the stated positive total (初筛阳性 may or may not be in it)."""
+    if report.local_positive is None:
+        return
+    parts = [report.local_confirmed, report.local_asymptomatic]
+    if None in parts:
+        stated = sum(p or 0 for p in parts) + (report.initial_positive or 0)
+        if stated > report.local_positive:
+            mismatch(f"the types add up to {stated}, more than the stated positives {report.local_positive}")
+        return
+    base = sum(parts)
+    allowed = {base, base + (report.initial_positive or 0)}
+    if report.local_positive not in allowed:
+        mismatch(f"confirmed + asymptomatic = {base}, the stated positives are {report.local_positive}")
