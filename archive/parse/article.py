@@ -6,6 +6,7 @@ A page holds several articles; an article starts with a block of title lines
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -47,24 +48,24 @@ class Line:
         )
 
 
-def lines_of(text: str) -> list[Line]:
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        out.append(Line(pos, pos + len(raw), raw.strip()))
-        pos += len(raw) + 1
-    return out
+class PageLines(list):
+    """The page's lines in order, with a fast look-up of the line holding an offset."""
+
+    def __init__(self, text: str):
+        lines, pos = [], 0
+        for raw in text.split("\n"):
+            lines.append(Line(pos, pos + len(raw), raw.strip()))
+            pos += len(raw) + 1
+        super().__init__(lines)
+        self._starts = [line.start for line in lines]
+
+    def index_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
 
-def _line_index(lines: list[Line], offset: int) -> int:
-    for index, line in enumerate(lines):
-        if line.start <= offset <= line.end:
-            return index
-    return len(lines) - 1
-
-
-def title_block_before(lines: list[Line], offset: int) -> list[Line]:
+def title_block_before(lines: PageLines, offset: int) -> list[Line]:
     """The title lines heading the article that holds ``offset`` (nearest first)."""
-    index = _line_index(lines, offset) - 1
+    index = lines.index_of(offset) - 1
     prose_seen = 0
     while index >= 0:
         line = lines[index]
@@ -96,9 +97,10 @@ def speaker(text: str, start: int, end: int) -> str | None:
     return match.group("speaker") if match else None
 
 
-def article_end(lines: list[Line], offset: int, limit: int) -> int:
+def article_end(lines: PageLines, offset: int, limit: int) -> int:
     """Where the article holding ``offset`` ends: the next title line, or ``limit``."""
-    for line in lines[_line_index(lines, offset) + 1 :]:
+    for index in range(lines.index_of(offset) + 1, len(lines)):
+        line = lines[index]
         if line.start >= limit:
             break
         if line.is_title:
@@ -106,14 +108,17 @@ def article_end(lines: list[Line], offset: int, limit: int) -> int:
     return limit
 
 
-def notices(lines: list[Line], start: int, end: int) -> list[Notice]:
+def notices(lines: PageLines, start: int, end: int) -> list[Notice]:
     """Numbered items (一是…, 一、…, (一)…) of the paragraphs between ``start`` and ``end``.
 
     Numbering must run 1, 2, 3…; an item ends where the next starts or with its paragraph.
     """
     found: list[Notice] = []
-    for line in lines:
-        if line.start < start or line.end > end or not line.text:
+    for index in range(lines.index_of(start), len(lines)):
+        line = lines[index]
+        if line.end > end:
+            break
+        if line.start < start or not line.text:
             continue
         markers = [m for m in _NOTICE_MARKER_RE.finditer(line.text)]
         for index, marker in enumerate(markers):

@@ -26,16 +26,18 @@ class Sentence:
     text: str
 
 
-def sentences(text: str, start: int = 0) -> list[Sentence]:
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences of text[start:end], split at 。!? and line ends."""
+    end = len(text) if end is None else end
     out = []
     pos = start
-    for match in _SENTENCE_END.finditer(text, start):
+    for match in _SENTENCE_END.finditer(text, start, end):
         end = match.end() if match.group() != "\n" else match.start()
         if text[pos:end].strip():
             out.append(Sentence(pos, end, text[pos:end]))
         pos = match.end()
-    if text[pos:].strip():
-        out.append(Sentence(pos, len(text), text[pos:]))
+    if text[pos:end].strip():
+        out.append(Sentence(pos, end, text[pos:end]))
     return out
 
 

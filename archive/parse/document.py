@@ -53,7 +53,7 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     leads = list(_find_leads(text))
     if not leads:
         return ParsedDocument(text, STATUS_NO_BULLETIN, published_on=page_date)
-    lines = article.lines_of(text)
+    lines = article.PageLines(text)
     reports: dict[tuple, Report] = {}
     errors = []
     for index, lead in enumerate(leads):
@@ -94,7 +94,7 @@ def _find_leads(text: str):
 
 
 def _read_bulletin(
-    text: str, lines: list, lead: _Lead, next_start: int, page_date, hints: ParseHints
+    text: str, lines: article.PageLines, lead: _Lead, next_start: int, page_date, hints: ParseHints
 ) -> Report:
     match = lead.window
     start = lead.sentence.start + match.start()
@@ -124,7 +124,7 @@ def _read_bulletin(
         problems=problems,
     )
     reader = BodyReader(report, region if isinstance(region, Area) else None)
-    body = [s for s in sentences(text, lead.sentence.start) if s.start < next_start]
+    body = sentences(text, lead.sentence.start, max(next_start, lead.sentence.end))
     body[0] = Sentence(start, body[0].end, text[start : body[0].end])
     report.span_end = reader.read(body)
     resolve_remainders(report, reader.remainders)

@@ -18,6 +18,9 @@ _PROSE_MARKS = re.compile(r"[,。;]")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # Spaces touching a Chinese character are layout, not content ("57 例", "本报讯 (记者").
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}\(\)])[ \t\u3000]+|[ \t\u3000]+(?=[{_CJK}\(\)])")
+# Control and format characters (zero-width spaces, direction marks, stray NULs)
+# carry no content and would split words; tab and line end are kept.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 _HAN = re.compile(rf"[{_CJK}]")
 # Below this share of changed Han characters a page is simplified text that
 # merely contains a character OpenCC would rewrite (乾安县 → 干安县).
@@ -67,9 +70,9 @@ def repair_line_breaks(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = _INVISIBLE.sub("", text)
     text = to_simplified(text)
     text = _SPACE_NEAR_CJK.sub("", text)
     return repair_line_breaks(text)
