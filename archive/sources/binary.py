@@ -1,0 +1,30 @@
+"""Recognise files that are not text at all, so they fail with a clear reason."""
+
+_MAGIC_NUMBERS = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/Excel file)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word/Excel document"),
+)
+
+# Tab, line feed, carriage return and form feed (page breaks from PDF text dumps).
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f")
+_SAMPLE_SIZE = 8192
+_MAX_CONTROL_SHARE = 0.1
+
+
+def binary_kind(raw: bytes) -> str | None:
+    """A short description of what the bytes are when they are not text, else None."""
+    for magic, kind in _MAGIC_NUMBERS:
+        if raw.startswith(magic):
+            return kind
+    if b"\x00" in raw:
+        return "binary data (it contains NUL bytes)"
+    sample = raw[:_SAMPLE_SIZE]
+    controls = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
+        return "binary data (it is full of control characters)"
+    return None

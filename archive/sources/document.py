@@ -1,0 +1,47 @@
+"""What the sources layer hands on: one decoded input, or a path that gave no file."""
+
+import hashlib
+from dataclasses import dataclass
+
+from archive.sources.decode import DecodeError, decode_bytes
+from archive.sources.html_text import html_to_text, looks_like_html
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    source: str  # the path as the user gave it, or "-" for stdin
+    raw: bytes  # the bytes read (b"" when the file could not be read)
+    sha256: str  # hex SHA-256 of raw
+    text: str | None  # decoded text, pages reduced to their visible text; None on error
+    encoding: str | None  # "utf-8", "utf-8-sig", "gb18030", "big5", ...; None on error
+    error: str | None  # why it cannot be read or decoded, and what to do; None when fine
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A path argument that yields no file at all (missing, unlistable folder, broken link)."""
+
+    source: str
+    message: str
+
+
+def _display_name(source: str) -> str:
+    return "standard input" if source == STDIN else source
+
+
+def document_from_bytes(source: str, raw: bytes) -> SourceDocument:
+    """Decode bytes read from ``source``; failures become a document with ``error`` set."""
+    sha256 = hashlib.sha256(raw).hexdigest()
+    try:
+        text, encoding = decode_bytes(raw, _display_name(source))
+    except DecodeError as error:
+        return SourceDocument(source, raw, sha256, text=None, encoding=None, error=str(error))
+    if looks_like_html(text):
+        text = html_to_text(text)
+    return SourceDocument(source, raw, sha256, text=text, encoding=encoding, error=None)
+
+
+def unreadable(source: str, message: str) -> SourceDocument:
+    return SourceDocument(source, b"", hashlib.sha256(b"").hexdigest(), text=None, encoding=None, error=message)
