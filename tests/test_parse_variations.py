@@ -106,3 +106,19 @@ def test_year_from_page_date_chooses_the_reading_on_or_before_it():
 def test_page_without_bulletin():
     parsed = parse_document("哈尔滨市各区县(市)疾控中心咨询电话\n道里区疾控中心 51669665\n")
     assert parsed.status == "no_bulletin" and parsed.reports == []
+
+
+def test_relative_day_without_window():
+    text = "发布时间:2022-11-21 09:00\n昨日,哈尔滨市新增本土新冠病毒无症状感染者3例,均在南岗区。"
+    [report] = parse_document(text).reports
+    assert (report.report_date.isoformat(), report.window_start_hour, report.window_end_hour) == ("2022-11-20", 0, 24)
+    assert "window_not_stated" in {p.code for p in report.problems}
+    assert [(d.district, d.count) for d in report.districts] == [("南岗区", 3)]
+
+
+def test_dateline_echo_of_a_windowed_bulletin_is_not_a_second_report():
+    text = (
+        "本报讯 11月18日,哈尔滨市新增本土新冠病毒阳性感染者17例。\n\n" + CITY_BULLETIN
+    )
+    [report] = parse_document(text).reports
+    assert (report.window_start_hour, report.window_end_hour) == (0, 15)

@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass
 
 _DASH = r"[—\-~至到–―]+"
-# 2022年11月30日 / 11月30日 / 30日, then a window: 0—14时, 0时至24时, 0-24时.
-# Cross-midnight windows name the end day: 27日15时至28日15时.
+# 2022年11月30日 / 11月30日 / 30日 / 昨日, then usually a window: 0—14时, 0时至24时,
+# 0-24时; cross-midnight windows name the end day: 27日15时至28日15时.
 LEAD_WINDOW = re.compile(
-    rf"(?:(?P<year>\d{{4}})年)?(?:(?P<month>\d{{1,2}})月)?(?P<day>\d{{1,2}})日"
+    r"(?:(?:(?P<year>\d{4})年)?(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日|(?P<relative>今日|昨日|今天|昨天))"
     rf"(?:(?P<start>\d{{1,2}})时?{_DASH}(?:(?:(?P<end_month>\d{{1,2}})月)?(?P<end_day>\d{{1,2}})日)?(?P<end>\d{{1,2}})时"
-    rf"|(?P<fullday>全天))"
+    r"|(?P<fullday>全天))?"
 )
+_DAYS_BEFORE_PAGE = {"今日": 0, "今天": 0, "昨日": 1, "昨天": 1}
 # Dates stated in full on the page: 2022-11-13 08:18, 2022年11月13日, 2022/11/13.
 FULL_DATE_RE = re.compile(
     r"(?<!\d)(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)(?:日(?!\d{1,2}(?:时|[—\-~至]))|(?!日))"
@@ -82,9 +83,23 @@ def resolve_date(
     return None, True, f"{month or '?'}月{day}日 does not fall on or before the page's date {page_date}"
 
 
+def relative_date(match: re.Match, page_date: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """The day 今日 / 昨日 means on a page of ``page_date``."""
+    word = match.group("relative")
+    if page_date is None:
+        return None, f"{word} cannot be dated: the page gives no date"
+    return page_date - dt.timedelta(days=_DAYS_BEFORE_PAGE[word]), None
+
+
+def window_stated(match: re.Match) -> bool:
+    return bool(match.group("fullday") or match.group("end"))
+
+
 def window_of(match: re.Match) -> tuple[Window | None, str | None]:
-    """The counting window of a LEAD_WINDOW match, in hours from the report date's midnight."""
-    if match.group("fullday"):
+    """The counting window of a LEAD_WINDOW match, in hours from the report date's midnight.
+
+    A bulletin that states none (今日新增) counts as the full day."""
+    if match.group("fullday") or not match.group("end"):
         return Window(0, 24), None
     start, end = int(match.group("start")), int(match.group("end"))
     if match.group("end_day") is not None:

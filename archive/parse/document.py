@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from archive.parse import article
 from archive.parse.clauses import Sentence, sentences
-from archive.parse.dates import LEAD_WINDOW, find_page_date, resolve_date, window_of
+from archive.parse.dates import LEAD_WINDOW, find_page_date, relative_date, resolve_date, window_of, window_stated
 from archive.parse.extract import BodyReader
 from archive.parse.figures import COUNT_RE
 from archive.parse.gazetteer import Area, gazetteer
@@ -54,12 +55,14 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     if not leads:
         return ParsedDocument(text, STATUS_NO_BULLETIN, published_on=page_date)
     lines = article.PageLines(text)
+    # A page without a date of its own is dated by the latest bulletin that states its year.
+    anchor = page_date or _latest_stated_date(leads)
     reports: dict[tuple, Report] = {}
     errors = []
     for index, lead in enumerate(leads):
         next_start = leads[index + 1].sentence.start if index + 1 < len(leads) else len(text)
         try:
-            report = _read_bulletin(text, lines, lead, next_start, page_date, hints)
+            report = _read_bulletin(text, lines, lead, next_start, anchor, hints)
         except _Unresolvable as exc:
             errors.append(str(exc))
             continue
@@ -69,10 +72,31 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
             reports[key] = report
     if errors:
         return ParsedDocument(text, STATUS_FAILED, published_on=page_date, error="; ".join(errors))
-    ordered = sorted(reports.values(), key=lambda r: r.span_start)
+    ordered = sorted(_drop_windowless_echoes(reports.values()), key=lambda r: r.span_start)
     for seq, report in enumerate(ordered, start=1):
         report.seq = seq
     return ParsedDocument(text, STATUS_PARSED, reports=ordered, published_on=page_date)
+
+
+def _latest_stated_date(leads: list[_Lead]) -> dt.date | None:
+    stated = []
+    for lead in leads:
+        groups = lead.window.groupdict()
+        if groups["year"] and groups["month"]:
+            date, _, _ = resolve_date(int(groups["year"]), int(groups["month"]), int(groups["day"]), None, None)
+            if date is not None:
+                stated.append(date)
+    return max(stated, default=None)
+
+
+def _drop_windowless_echoes(reports) -> list[Report]:
+    """A dateline sentence (11月30日,哈尔滨市新增…) echoing a bulletin that states its window is not a second report."""
+    stated = {(r.region, r.report_date) for r in reports if not _window_unstated(r)}
+    return [r for r in reports if not (_window_unstated(r) and (r.region, r.report_date) in stated)]
+
+
+def _window_unstated(report: Report) -> bool:
+    return any(p.code == "window_not_stated" for p in report.problems)
 
 
 def _detail(report: Report) -> int:
@@ -101,14 +125,20 @@ def _read_bulletin(
     region, problems = _region(text, lead, start)
     year = int(match.group("year")) if match.group("year") else None
     month = int(match.group("month")) if match.group("month") else None
-    date, inferred, error = resolve_date(year, month, int(match.group("day")), page_date, hints.year)
+    if match.group("relative"):
+        date, error = relative_date(match, page_date)
+        inferred = False
+    else:
+        date, inferred, error = resolve_date(year, month, int(match.group("day")), page_date, hints.year)
     where = f"the bulletin at character {start} ({match.group(0)})"
     if error:
-        suggestion = " Ingest it again with --year YYYY." if year is None else ""
+        suggestion = " Ingest it again with --year YYYY." if year is None and not match.group("relative") else ""
         raise _Unresolvable(f"{where}: {error}.{suggestion}")
     window, window_error = window_of(match)
     if window_error:
         raise _Unresolvable(f"{where}: {window_error}")
+    if not window_stated(match):
+        problems.append(Problem("window_not_stated", f"{match.group(0)} states no counting window: stored as the full day", start, start + len(match.group(0))))
     if inferred:
         source = f"--year {hints.year}" if hints.year and month is not None else "the page's date"
         problems.append(Problem("year_inferred", f"year of {match.group(0)} taken from {source}", start, start + len(match.group(0))))
