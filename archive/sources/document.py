@@ -44,4 +44,7 @@ def document_from_bytes(source: str, raw: bytes) -> SourceDocument:
 
 
 def unreadable(source: str, message: str) -> SourceDocument:
-    return SourceDocument(source, b"", hashlib.sha256(b"").hexdigest(), text=None, encoding=None, error=message)
+    """A file whose bytes could not be read: keyed by its path, since there are no bytes to hash
+    (so that two unreadable files are two failed records, not one)."""
+    key = hashlib.sha256(b"unreadable\0" + source.encode("utf-8", "surrogateescape")).hexdigest()
+    return SourceDocument(source, b"", key, text=None, encoding=None, error=message)
