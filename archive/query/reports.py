@@ -1,0 +1,57 @@
+"""Reports and what hangs off them, as plain dicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import Engine, select
+
+from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
+
+REPORT_COLUMNS = [column for column in Report.__table__.columns if column.name not in ("problems",)]
+
+
+def list_reports(
+    engine: Engine,
+    region: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> list[dict]:
+    """Reports by date, then region; ``date_from``/``date_to`` are inclusive."""
+    query = select(*REPORT_COLUMNS).order_by(Report.report_date, Report.region, Report.id)
+    if region is not None:
+        query = query.where(Report.region == region)
+    if date_from is not None:
+        query = query.where(Report.report_date >= date_from)
+    if date_to is not None:
+        query = query.where(Report.report_date <= date_to)
+    with engine.connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def get_report(engine: Engine, report_id: int) -> dict | None:
+    """A report with its source, source sentence, districts, channels and notices."""
+    with engine.connect() as connection:
+        row = connection.execute(
+            select(*Report.__table__.columns, Document.source, Document.text.label("document_text"))
+            .join(Document, Document.id == Report.document_id)
+            .where(Report.id == report_id)
+        ).first()
+        if row is None:
+            return None
+        detail = dict(row._mapping)
+        text = detail.pop("document_text")
+        detail["problems"] = json.loads(row.problems) if row.problems else []
+        detail["sentence"] = text[row.span_start : row.span_end]
+        for key, model, order in (
+            ("districts", DistrictCount, DistrictCount.id),
+            ("channels", ChannelCount, ChannelCount.id),
+            ("notices", Notice, Notice.ordinal),
+        ):
+            columns = [c for c in model.__table__.columns if c.name not in ("id", "report_id")]
+            rows = connection.execute(
+                select(*columns).where(model.report_id == report_id).order_by(order)
+            )
+            detail[key] = [dict(r._mapping) for r in rows]
+    return detail

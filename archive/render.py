@@ -1,0 +1,96 @@
+"""Rows to text: table (rich), CSV, JSON and NDJSON on standard output."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal
+import io
+import json
+import sys
+from collections.abc import Sequence
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+FORMATS = ("table", "csv", "json", "ndjson")
+WIDTH_OFF_TERMINAL = 200
+
+
+def jsonable(value):
+    """``json.dumps`` default: dates as ISO strings, decimals as numbers."""
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def to_json(value, indent: int | None = 2) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=indent, default=jsonable)
+
+
+def emit_rows(columns: Sequence[str], rows: Sequence[Sequence], fmt: str, title: str | None = None):
+    """Write rows (tuples in the order of ``columns``) in the format asked for."""
+    if fmt == "table":
+        _console().print(_table(columns, rows, title))
+    elif fmt == "csv":
+        click.echo(_csv(columns, rows), nl=False)
+    elif fmt == "json":
+        click.echo(to_json([dict(zip(columns, row)) for row in rows]))
+    elif fmt == "ndjson":
+        for row in rows:
+            click.echo(to_json(dict(zip(columns, row)), indent=None))
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+
+
+def emit_dicts(rows: Sequence[dict], columns: Sequence[str], fmt: str, title: str | None = None):
+    emit_rows(columns, [[row.get(column) for column in columns] for row in rows], fmt, title)
+
+
+def emit_table_heading(text: str) -> None:
+    _console().print(Text(text, style="bold"))
+
+
+def _console() -> Console:
+    # Created per call so that it writes to the current sys.stdout (tests capture it).
+    # Off a terminal there is no width to fit: keep rows on one line where we can.
+    width = None if sys.stdout.isatty() else WIDTH_OFF_TERMINAL
+    return Console(highlight=False, width=width)
+
+
+def _table(columns: Sequence[str], rows: Sequence[Sequence], title: str | None) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(value) for value in row))
+    return table
+
+
+def _cell(value) -> Text:
+    if value is None:
+        return Text("NULL", style="dim")  # NULL (not stated) must not look like 0
+    if isinstance(value, dt.date | dt.datetime):
+        return Text(value.isoformat())
+    return Text(str(value))
+
+
+def _csv(columns: Sequence[str], rows: Sequence[Sequence]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if value is None else _csv_value(value) for value in row])
+    return buffer.getvalue()
+
+
+def _csv_value(value):
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
