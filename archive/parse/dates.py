@@ -22,6 +22,13 @@ FULL_DATE_RE = re.compile(
 PUBLICATION_LINE_RE = re.compile(r"发布时间|发布日期|时间|日期|来源|发布于")
 
 
+# A news dateline gives the page's month and day: 新华社哈尔滨3月23日电, 本报讯(记者 …)11月30日.
+_DATELINE_RE = re.compile(
+    r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日电"
+    r"|本报讯[^。\n]{0,30}?(?:(?P<year2>\d{4})年)?(?P<month2>\d{1,2})月(?P<day2>\d{1,2})日"
+)
+
+
 @dataclass(frozen=True)
 class Window:
     start_hour: int
@@ -41,6 +48,17 @@ def find_page_date(text: str) -> dt.date | None:
                 return date
             fallback = fallback or date
     return fallback
+
+
+def find_dateline_date(text: str, year_hint: int | None) -> dt.date | None:
+    """The page's date from a news dateline, when the dateline or ``year_hint`` gives the year."""
+    match = _DATELINE_RE.search(text)
+    if match is None:
+        return None
+    year = match.group("year") or match.group("year2") or year_hint
+    month = match.group("month") or match.group("month2")
+    day = match.group("day") or match.group("day2")
+    return _safe_date(int(year), int(month), int(day)) if year else None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from archive.parse import article
 from archive.parse.clauses import Sentence, sentences
-from archive.parse.dates import LEAD_WINDOW, find_page_date, relative_date, resolve_date, window_of, window_stated
+from archive.parse.dates import LEAD_WINDOW, find_dateline_date, find_page_date, relative_date, resolve_date, window_of, window_stated
 from archive.parse.extract import BodyReader
 from archive.parse.figures import COUNT_RE
 from archive.parse.gazetteer import Area, gazetteer
@@ -55,8 +55,9 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     if not leads:
         return ParsedDocument(text, STATUS_NO_BULLETIN, published_on=page_date)
     lines = article.PageLines(text)
-    # A page without a date of its own is dated by the latest bulletin that states its year.
-    anchor = page_date or _latest_stated_date(leads)
+    # A page without a date of its own is dated by the latest bulletin that states its
+    # year, else by its dateline (新华社哈尔滨3月23日电) when the year is known.
+    anchor = page_date or _latest_stated_date(leads) or find_dateline_date(text, hints.year)
     reports: dict[tuple, Report] = {}
     errors = []
     for index, lead in enumerate(leads):
@@ -127,7 +128,7 @@ def _read_bulletin(
     month = int(match.group("month")) if match.group("month") else None
     if match.group("relative"):
         date, error = relative_date(match, page_date)
-        inferred = False
+        inferred = True
     else:
         date, inferred, error = resolve_date(year, month, int(match.group("day")), page_date, hints.year)
     where = f"the bulletin at character {start} ({match.group(0)})"

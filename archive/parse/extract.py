@@ -137,9 +137,12 @@ class BodyReader:
     def _totals(self, text: str, totals: list[re.Match], clause: Clause) -> bool:
         types = []
         prefix_start = 0
+        imported = False
         for match in totals:
             count = self._count(match, clause)
-            imported = fg.is_imported(text[prefix_start : match.start()])
+            # 境外输入确诊病例4例和无症状感染者2例: the qualifier carries over until 本土 is named.
+            prefix = text[prefix_start : match.start()]
+            imported = fg.is_imported(prefix) or (imported and "本土" not in prefix)
             prefix_start = match.end()
             if count is None:
                 continue
@@ -147,11 +150,11 @@ class BodyReader:
             self._set_total(case_type, imported, count)
             if not imported:
                 types.append(case_type)
-        if types:
-            self.context = tuple(types)
-            self._close_group()
-            if not self.lead_types:
-                self.lead_types = (types[0],) if len(types) == 1 or types[0] == "positive" else ("positive",)
+        # Only imported cases named: what follows describes them, and rows describe local cases.
+        self.context = tuple(types)
+        self._close_group()
+        if types and not self.lead_types:
+            self.lead_types = (types[0],) if len(types) == 1 or types[0] == "positive" else ("positive",)
         return True
 
     def _set_total(self, case_type: str, imported: bool, count: int) -> None:
@@ -204,7 +207,7 @@ class BodyReader:
             return False
         if counts:
             count = self._count(counts[0], clause)
-            if count is None:
+            if count is None or not self.context:  # not countable, or about imported cases
                 return True
             case_type = self.context[0] if len(self.context) == 1 else "positive"
             self._add_channel(case_type, label, count)
@@ -275,6 +278,8 @@ class BodyReader:
             if count is None and group.children == 1:
                 count = group.count
         types = group.case_types if group is not None else self.context
+        if not types:  # the clause speaks of imported cases only
+            return
         if count is not None:
             case_type = types[0] if len(types) == 1 else "positive"
             self._add_district(case_type, city, district, count)
