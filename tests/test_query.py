@@ -57,8 +57,8 @@ def test_get_report_with_its_rows_and_source_sentence(archive):
         {"code": "partial_breakdown", "message": "a breakdown covers part of its total", "span_start": 0, "span_end": 4}
     ]
     assert detail["districts"] == [
-        {"case_type": "asymptomatic", "city": "哈尔滨市", "district": "南岗区", "count": 20},
-        {"case_type": "asymptomatic", "city": "哈尔滨市", "district": "香坊区", "count": 10},
+        {"case_type": "asymptomatic", "city": "哈尔滨市", "district": "南岗区", "count": 20, "city_code": None, "district_code": None},
+        {"case_type": "asymptomatic", "city": "哈尔滨市", "district": "香坊区", "count": 10, "city_code": None, "district_code": None},
     ]
     assert detail["channels"] == [
         {"case_type": "asymptomatic", "channel": "quarantine", "label": "隔离管控人员中发现", "count": 30}

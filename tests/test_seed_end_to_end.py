@@ -72,6 +72,14 @@ def test_the_seed_page_gives_the_rows_of_issue_2(db_url):
         ("松北区", 5), ("巴彦县", 5), ("宾县", 3), ("阿城区", 2), ("双城区", 1),
     ])  # fmt: skip
 
+    codes = sql(db_url, "SELECT district, city_code, district_code FROM district_count")
+    assert {row["city_code"] for row in codes} == {"230100"}
+    assert {row["district"]: row["district_code"] for row in codes} == {
+        "香坊区": "230110", "南岗区": "230103", "道外区": "230104", "道里区": "230102", "呼兰区": "230111",
+        "松北区": "230109", "巴彦县": "230126", "宾县": "230125", "阿城区": "230112", "双城区": "230113",
+    }  # fmt: skip
+    assert sql(db_url, "SELECT region_code FROM report") == [{"region_code": "230100"}]
+
     channels = sql(db_url, "SELECT case_type, channel, label, count FROM channel_count")
     assert sorted((c["case_type"], c["channel"], c["count"]) for c in channels) == sorted([
         ("asymptomatic", "quarantine", 99),

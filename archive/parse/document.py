@@ -147,6 +147,7 @@ def _read_bulletin(
         seq=0,
         region=region.name if isinstance(region, Area) else region,
         region_level=_LEVELS[region.level] if isinstance(region, Area) else "city",
+        region_code=region.code if isinstance(region, Area) else None,
         report_date=date,
         window_start_hour=window.start_hour,
         window_end_hour=window.end_hour,

@@ -255,7 +255,7 @@ class BodyReader:
             if written is None:
                 return False
             self._problem("unknown_area", f"{written.group()} is not a known area of {self._scope_name()}", clause)
-            city = self.group.city.name if self.group else self._report_city()
+            city = self.group.city if self.group else self._report_city()
             self._add_district_counts(city, written.group(), count, clause)
             return True
         area, _ = hit
@@ -268,11 +268,11 @@ class BodyReader:
         city = self.gaz.city_of(area)
         if area.level == "city" and self.report.region_level != "province":
             city = area
-        self._add_district_counts(city.name, area.name, count, clause)
+        self._add_district_counts(city, area, count, clause)
         return True
 
-    def _add_district_counts(self, city: str, district: str, count: int | None, clause: Clause) -> None:
-        group = self.group if self.group is not None and self.group.city.name == city else None
+    def _add_district_counts(self, city: _Place, district: _Place, count: int | None, clause: Clause) -> None:
+        group = self.group if self.group is not None and self.group.city == city else None
         if group is not None:
             group.children += 1
             if count is None and group.children == 1:
@@ -287,7 +287,7 @@ class BodyReader:
         for case_type in types:
             total = self.report.total_of(case_type)
             if total is None:
-                self._problem("uncounted_area", f"{district}: no stated total to count it against", clause)
+                self._problem("uncounted_area", f"{_name(district)}: no stated total to count it against", clause)
             else:
                 self._add_district(case_type, city, district, total)
 
@@ -295,7 +295,7 @@ class BodyReader:
         group, self.group = self.group, None
         if group is not None and group.children == 0 and group.count is not None:
             case_type = group.case_types[0] if len(group.case_types) == 1 else "positive"
-            self._add_district(case_type, group.city.name, group.city.name, group.count)
+            self._add_district(case_type, group.city, group.city, group.count)
 
     # --- helpers -----------------------------------------------------------
     def _single_total(self) -> int | None:
@@ -303,10 +303,10 @@ class BodyReader:
             return None
         return self.report.total_of(self.context[0])
 
-    def _report_city(self) -> str:
+    def _report_city(self) -> _Place:
         if self.scope is None:
             return self.report.region
-        return self.gaz.city_of(self.scope).name
+        return self.gaz.city_of(self.scope)
 
     def _scope_name(self) -> str:
         return self.scope.name if self.scope is not None else self.report.region
@@ -318,12 +318,14 @@ class BodyReader:
             return None
         return value
 
-    def _add_district(self, case_type: str, city: str, district: str, count: int) -> None:
-        key = (case_type, city, district)
+    def _add_district(self, case_type: str, city: _Place, district: _Place, count: int) -> None:
+        key = (case_type, _name(city), _name(district))
         if key in self._districts:
             self._districts[key].count += count
         else:
-            self._districts[key] = DistrictCount(case_type, city, district, count)
+            self._districts[key] = DistrictCount(
+                case_type, _name(city), _name(district), count, city_code=_code(city), district_code=_code(district)
+            )
 
     def _add_channel(self, case_type: str, label: str, count: int) -> None:
         key = (case_type, label)
@@ -334,6 +336,18 @@ class BodyReader:
 
     def _problem(self, code: str, message: str, clause: Clause) -> None:
         self.report.problems.append(Problem(code, message, clause.start, clause.end))
+
+
+# An area known to the gazetteer, or a name as written when it is not.
+_Place = Area | str
+
+
+def _name(place: _Place) -> str:
+    return place if isinstance(place, str) else place.name
+
+
+def _code(place: _Place) -> str | None:
+    return None if isinstance(place, str) else place.code
 
 
 def _clean_label(text: str) -> str:

@@ -41,6 +41,10 @@ class DistrictCount:
     city: str
     district: str
     count: int
+    # 6-digit division codes from the gazetteer; None for areas without one
+    # (development zones) and for areas the gazetteer does not know.
+    city_code: str | None = None
+    district_code: str | None = None
 
 
 @dataclass
@@ -75,6 +79,7 @@ class Report:
     imported_confirmed: int | None = None
     imported_asymptomatic: int | None = None
     converted: int | None = None
+    region_code: str | None = None
     headline: str | None = None
     speaker: str | None = None
     districts: list[DistrictCount] = field(default_factory=list)

@@ -65,6 +65,7 @@ class Report(Base):
     seq: Mapped[int] = mapped_column(Integer)
     region: Mapped[str] = mapped_column(Text)
     region_level: Mapped[str] = mapped_column(Text)
+    region_code: Mapped[str | None] = mapped_column(Text)  # 6-digit division code (revision 0002)
     report_date: Mapped[dt.date] = mapped_column(Date)
     window_start_hour: Mapped[int] = mapped_column(Integer)
     window_end_hour: Mapped[int] = mapped_column(Integer)
@@ -98,6 +99,9 @@ class DistrictCount(Base):
     city: Mapped[str] = mapped_column(Text)
     district: Mapped[str] = mapped_column(Text)
     count: Mapped[int] = mapped_column(Integer)
+    # 6-digit division codes (revision 0002); NULL for development zones and unknown areas.
+    city_code: Mapped[str | None] = mapped_column(Text)
+    district_code: Mapped[str | None] = mapped_column(Text)
 
 
 class ChannelCount(Base):

@@ -113,6 +113,7 @@ def _report_values(document_id: int, report: ParsedReport) -> dict:
         "seq": report.seq,
         "region": report.region,
         "region_level": report.region_level,
+        "region_code": report.region_code,
         "report_date": report.report_date,
         "window_start_hour": report.window_start_hour,
         "window_end_hour": report.window_end_hour,
