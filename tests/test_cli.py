@@ -61,7 +61,7 @@ def test_reparse_parses_stored_documents_again(db_url, bulletins):
     ingested(db_url, bulletins)
     result = run("--db", db_url, "reparse")
     assert result.exit_code == 0
-    assert result.stdout == "documents: 2 parsed again, 0 failed\nreports: 2\n"
+    assert result.stdout == "documents: 2 parsed again, 0 failed\nreports: 2 (0 added, 0 removed, 0 changed)\n"
 
 
 def test_ingest_json_summary(db_url, bulletins):

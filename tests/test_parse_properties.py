@@ -33,3 +33,13 @@ def test_arbitrary_text_never_raises(text):
 def test_empty_text():
     parsed = parse_document("")
     assert (parsed.status, parsed.reports, parsed.text) == ("no_bulletin", [], "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BULLETIN_PIECES + ["，", "；", "　", " ", "例 ", "０"]), max_size=40))
+def test_normalizing_twice_changes_nothing(pieces):
+    """reparse parses the stored (already normalized) text: normalization must be idempotent."""
+    from archive.parse.normalize import normalize_text
+
+    once = normalize_text("".join(pieces))
+    assert normalize_text(once) == once

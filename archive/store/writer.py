@@ -87,11 +87,16 @@ def insert_reports(connection: Connection, document_id: int, reports: list[Parse
     report_ids = (
         connection.execute(
             insert(Report).returning(Report.id, sort_by_parameter_order=True),
-            [_report_values(document_id, report) for report in reports],
+            [report_values(document_id, report) for report in reports],
         )
         .scalars()
         .all()
     )
+    insert_children(connection, report_ids, reports)
+
+
+def insert_children(connection: Connection, report_ids: list[int], reports: list[ParsedReport]) -> None:
+    """Bulk-insert the districts, channels and notices of reports stored under ``report_ids``."""
     for model, attribute in (
         (DistrictCount, "districts"),
         (ChannelCount, "channels"),
@@ -106,7 +111,7 @@ def insert_reports(connection: Connection, document_id: int, reports: list[Parse
             connection.execute(insert(model), rows)
 
 
-def _report_values(document_id: int, report: ParsedReport) -> dict:
+def report_values(document_id: int, report: ParsedReport) -> dict:
     problems = [problem.as_dict() for problem in report.problems]
     return {
         "document_id": document_id,
