@@ -251,13 +251,22 @@ def _progress() -> Iterator[Callable | None]:
 @main.command()
 @click.pass_obj
 def reparse(archive: Archive) -> None:
-    """Parse the stored documents again with this version of the parser."""
+    """Parse the stored documents again with this version of the parser.
+
+    Reports keep their ids while their document, region, date and window are
+    unchanged; what was added, removed or changed is listed.
+    """
     with database_errors(archive.db):
         summary = store.reparse(archive.engine())
     click.echo(
         f"documents: {summary.documents} parsed again, {summary.failed} failed\n"
-        f"reports: {summary.reports}"
+        f"reports: {summary.reports} ({summary.count('added')} added, {summary.count('removed')} removed, "
+        f"{summary.count('changed')} changed)"
     )
+    for change in summary.changes:
+        who = f"report {change.report_id}" if change.report_id else f"document {change.document_id}"
+        detail = f": {change.detail}" if change.detail else ""
+        click.echo(f"{change.what}: {who} {change.region} {change.report_date} {change.window}{detail}")
 
 
 # --- db -------------------------------------------------------------------
