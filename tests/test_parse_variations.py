@@ -122,3 +122,28 @@ def test_dateline_echo_of_a_windowed_bulletin_is_not_a_second_report():
     )
     [report] = parse_document(text).reports
     assert (report.window_start_hour, report.window_end_hour) == (0, 15)
+
+
+def test_two_types_in_the_lead_make_later_unlabelled_areas_positive():
+    text = "2022年11月20日0—24时,哈尔滨市新增本土确诊病例1例、无症状感染者2例。南岗区3例。"
+    [report] = parse_document(text).reports
+    assert [(d.case_type, d.district, d.count) for d in report.districts] == [("positive", "南岗区", 3)]
+    assert report.consistent
+
+
+def test_count_before_the_noun():
+    [report] = parse_document("2022年11月20日0—24时,哈尔滨市新增1例本土无症状感染者,在南岗区。").reports
+    assert (report.local_asymptomatic, [(d.district, d.count) for d in report.districts]) == (1, [("南岗区", 1)])
+    [imported] = parse_document("2022年11月20日0—24时,哈尔滨市新增境外输入1例确诊病例。").reports
+    assert (imported.imported_confirmed, imported.local_confirmed, imported.districts) == (1, None, [])
+
+
+def test_conversion_in_parentheses_with_han():
+    text = "2022年11月20日0—24时,黑龙江省新增本土确诊病例5例(含无症状感染者转确诊2例),均在哈尔滨市南岗区。"
+    [report] = parse_document(text).reports
+    assert (report.local_confirmed, report.converted) == (5, 2)
+    # 转确诊 is not among DESIGN.md's keywords of `converted`, so its key is `other`; the label says what it is.
+    assert [(c.case_type, c.channel, c.label, c.count) for c in report.channels] == [
+        ("confirmed", "other", "无症状感染者转确诊", 2)
+    ]
+    assert report.consistent and "partial_breakdown" in {p.code for p in report.problems}

@@ -61,6 +61,7 @@ class BodyReader:
         self.scope = scope
         self.gaz = gazetteer()
         self.lead_types: tuple[str, ...] = ()
+        self._lead_totals: list[tuple[str, int]] = []  # local totals the lead sentence states
         self.context: tuple[str, ...] = ()
         self.group: _CityGroup | None = None
         self.remainders: list[_Remainder] = []
@@ -76,6 +77,8 @@ class BodyReader:
             if index and after_trap and not _NEW_SENTENCE_AFTER_TRAP_RE.match(sentence.text):
                 break
             contributed, trapped = self._read_sentence(sentence)
+            if index == 0:
+                self.lead_types = _lead_types(self._lead_totals)
             if contributed:
                 end = sentence.end
                 after_trap = False
@@ -115,7 +118,7 @@ class BodyReader:
             return self._zero_totals(text)
         if fg.CONVERSION_RE.search(text):
             return self._conversion(text, clause)
-        totals = list(fg.TOTAL_RE.finditer(text))
+        totals = list(fg.TOTAL_RE.finditer(text)) or list(fg.REVERSED_TOTAL_RE.finditer(text))
         if totals:
             return self._totals(text, totals, clause)
         if self._channel(text, clause):
@@ -128,10 +131,9 @@ class BodyReader:
 
     def _zero_totals(self, text: str) -> bool:
         types = tuple(dict.fromkeys(fg.type_of(noun.group()) for noun in fg.NOUN_RE.finditer(text)))
+        imported = fg.is_imported(text)
         for case_type in types:
-            self._set_total(case_type, fg.is_imported(text), 0)
-        if types and not self.lead_types:
-            self.lead_types = types[:1]
+            self._set_total(case_type, imported, 0)
         return bool(types)
 
     def _totals(self, text: str, totals: list[re.Match], clause: Clause) -> bool:
@@ -141,7 +143,7 @@ class BodyReader:
         for match in totals:
             count = self._count(match, clause)
             # 境外输入确诊病例4例和无症状感染者2例: the qualifier carries over until 本土 is named.
-            prefix = text[prefix_start : match.start()]
+            prefix = text[prefix_start : match.start("noun")]
             imported = fg.is_imported(prefix) or (imported and "本土" not in prefix)
             prefix_start = match.end()
             if count is None:
@@ -153,8 +155,6 @@ class BodyReader:
         # Only imported cases named: what follows describes them, and rows describe local cases.
         self.context = tuple(types)
         self._close_group()
-        if types and not self.lead_types:
-            self.lead_types = (types[0],) if len(types) == 1 or types[0] == "positive" else ("positive",)
         return True
 
     def _set_total(self, case_type: str, imported: bool, count: int) -> None:
@@ -163,6 +163,8 @@ class BodyReader:
             return
         if getattr(self.report, name) is None:
             setattr(self.report, name, count)
+        if not imported and not self.lead_types:
+            self._lead_totals.append((case_type, count))
 
     def _conversion(self, text: str, clause: Clause) -> bool:
         match = fg.COUNT_RE.search(text)
@@ -336,6 +338,20 @@ class BodyReader:
 
     def _problem(self, code: str, message: str, clause: Clause) -> None:
         self.report.problems.append(Problem(code, message, clause.start, clause.end))
+
+
+def _lead_types(totals: list[tuple[str, int]]) -> tuple[str, ...]:
+    """The case type that sentences after the lead speak of unless they name one.
+
+    A stated positive total, or several types with cases, means all positives
+    (新增本土确诊病例1例、无症状感染者2例。南岗区3例。); a lone type means that type.
+    """
+    with_cases = [case_type for case_type, count in totals if count]
+    if not totals:
+        return ()
+    if "positive" in with_cases or len(set(with_cases)) > 1:
+        return ("positive",)
+    return (with_cases or [totals[0][0]])[:1]
 
 
 # An area known to the gazetteer, or a name as written when it is not.

@@ -28,13 +28,16 @@ _NOUNS = {
 NOUN = "|".join(sorted(_NOUNS, key=len, reverse=True))
 NOUN_RE = re.compile(NOUN)
 TOTAL_RE = re.compile(rf"(?P<noun>{NOUN})(?:共|合计)?{COUNT}")
+# 新增1例本土无症状感染者: the count before the noun, only right after 新增.
+_QUALIFIERS = r"(?:本土|本地|境外输入性?|输入性?)?(?:新冠病毒肺炎|新型冠状病毒肺炎|新冠肺炎|新冠病毒|新冠)?(?:本土|本地)?"
+REVERSED_TOTAL_RE = re.compile(rf"新增{_QUALIFIERS}{COUNT}{_QUALIFIERS}(?P<noun>{NOUN})")
 COUNT_THEN_NOUN_RE = re.compile(rf"{COUNT}(?P<noun>{NOUN})")
 
-LEAD_IN_RE = re.compile(r"^(?:其中|此外|另外|另有|另|同时|以上|上述)[:,]?")
+LEAD_IN_RE = re.compile(r"^(?:其中|此外|另外|另有|另|同时|以上|上述|含|包括|包含)[:,]?")
 # "以上阳性感染者均为…": a lead-in naming the cases a whole sentence covers.
 COVERING_RE = re.compile(rf"^(?:以上|上述)?(?:新增)?(?:本土)?(?P<noun>{NOUN})?(?:均为|均系|均是|均在|均)")
 REMAINDER_RE = re.compile(r"^其余(?:病例|感染者)?(?:均)?")
-CONVERSION_RE = re.compile(r"转归|转为确诊")
+CONVERSION_RE = re.compile(r"转归|转为确诊|转确诊")
 
 # A clause holding one of these is not about new cases: it and the rest of its
 # run (up to the next top-level ";" or the sentence end) are skipped.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from archive.parse.channels import channel_key
+from archive.parse.figures import CONVERSION_RE
 from archive.parse.model import CASE_TYPES, SUM_MISMATCH, ChannelCount, Problem, Report
 
 
@@ -58,8 +59,9 @@ def validate(report: Report) -> None:
                 )
                 continue
             counted = sums[case_type]
+            # A lone conversion count (转为确诊, 转归, 转确诊) covers only part of the confirmed cases.
             only_conversions = what == "channels" and all(
-                r.channel == "converted" for r in rows if r.case_type == case_type
+                CONVERSION_RE.search(r.label) for r in rows if r.case_type == case_type
             )
             if only_conversions and counted <= total:
                 if counted < total:
