@@ -1,4 +1,4 @@
-"""A parsed report in the shape formats.json states expectations in."""
+"""A parsed report and an expected one (formats.json, the corpus) in one comparable shape."""
 
 from archive.parse import Report
 
@@ -11,6 +11,8 @@ COUNT_FIELDS = (
     "imported_asymptomatic",
     "converted",
 )
+DISTRICT_FIELDS = ("case_type", "city", "district", "count")
+CHANNEL_FIELDS = ("case_type", "channel", "label", "count")
 
 
 def report_as_expected_shape(report: Report) -> dict:
@@ -20,30 +22,21 @@ def report_as_expected_shape(report: Report) -> dict:
         region_level=report.region_level,
         report_date=report.report_date.isoformat(),
         window=[report.window_start_hour, report.window_end_hour],
-        districts=sorted(
-            ({"case_type": d.case_type, "city": d.city, "district": d.district, "count": d.count} for d in report.districts),
-            key=lambda row: tuple(row.values()),
-        ),
-        channels=sorted(
-            ({"case_type": c.case_type, "channel": c.channel, "label": c.label, "count": c.count} for c in report.channels),
-            key=lambda row: tuple(row.values()),
-        ),
+        districts=sorted(tuple(getattr(d, f) for f in DISTRICT_FIELDS) for d in report.districts),
+        channels=sorted(tuple(getattr(c, f) for f in CHANNEL_FIELDS) for c in report.channels),
     )
     return shape
 
 
 def expected_shape(expected: dict) -> dict:
-    """The comparable part of a formats.json report (rows sorted, extras removed)."""
+    """The comparable part of an expected report (rows sorted, other keys left out)."""
     shape = {name: expected[name] for name in COUNT_FIELDS}
     shape.update(
         region=expected["region"],
         region_level=expected["region_level"],
         report_date=expected["report_date"],
-        window=expected["window"],
-        districts=sorted(expected["districts"], key=lambda row: (row["case_type"], row["city"], row["district"], row["count"])),
-        channels=sorted(
-            ({k: row[k] for k in ("case_type", "channel", "label", "count")} for row in expected["channels"]),
-            key=lambda row: tuple(row.values()),
-        ),
+        window=list(expected["window"]),
+        districts=sorted(tuple(d[f] for f in DISTRICT_FIELDS) for d in expected["districts"]),
+        channels=sorted(tuple(c[f] for f in CHANNEL_FIELDS) for c in expected["channels"]),
     )
     return shape

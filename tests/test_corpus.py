@@ -20,21 +20,13 @@ import pytest
 
 from archive.parse import ParseHints, parse_document
 from archive.sources import decode_bytes, html_to_text
+from report_shape import COUNT_FIELDS, expected_shape, report_as_expected_shape
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 PAGES_DIR = CORPUS / "pages"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 PAGES = EXPECTED["pages"]
 
-COUNT_FIELDS = (
-    "local_confirmed",
-    "local_asymptomatic",
-    "local_positive",
-    "initial_positive",
-    "imported_confirmed",
-    "imported_asymptomatic",
-    "converted",
-)
 PAGE_FIELDS = ("decoded", "status", "report_count")
 REPORT_FIELDS = (
     "region",
@@ -68,33 +60,19 @@ def page_text(entry: dict) -> tuple[str, bool]:
 
 
 def _got_report(report) -> dict:
-    shape = {name: getattr(report, name) for name in COUNT_FIELDS}
-    shape.update(
-        region=report.region,
-        region_level=report.region_level,
-        report_date=report.report_date.isoformat(),
-        window=[report.window_start_hour, report.window_end_hour],
-        districts=sorted((d.case_type, d.city, d.district, d.count) for d in report.districts),
-        channels=sorted((c.case_type, c.channel, c.label, c.count) for c in report.channels),
-        consistent=report.consistent,
-        problem_codes=sorted({p.code for p in report.problems}),
-    )
-    return shape
+    return {
+        **report_as_expected_shape(report),
+        "consistent": report.consistent,
+        "problem_codes": sorted({p.code for p in report.problems}),
+    }
 
 
 def _want_report(report: dict) -> dict:
-    shape = {name: report[name] for name in COUNT_FIELDS}
-    shape.update(
-        region=report["region"],
-        region_level=report["region_level"],
-        report_date=report["report_date"],
-        window=list(report["window"]),
-        districts=sorted((d["case_type"], d["city"], d["district"], d["count"]) for d in report["districts"]),
-        channels=sorted((c["case_type"], c["channel"], c["label"], c["count"]) for c in report["channels"]),
-        consistent=report["consistent"],
-        problem_codes=sorted(report.get("problem_codes_include", [])),
-    )
-    return shape
+    return {
+        **expected_shape(report),
+        "consistent": report["consistent"],
+        "problem_codes": sorted(report.get("problem_codes_include", [])),
+    }
 
 
 def _field_matches(field: str, want, got) -> bool:
