@@ -3,23 +3,42 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import sys
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import click
-from alembic.util import CommandError
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from sqlalchemy import Engine
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
-from archive import __version__, store
-from archive.parse import ParsedDocument
+from archive import __version__, query, store
+from archive.parse import CASE_TYPES, ParsedDocument
 from archive.parse.model import STATUS_FAILED
-from archive.query import SqlError, get_report, list_reports, run_sql
+from archive.query import (
+    CHANNEL_COLUMNS,
+    DISTRICT_COLUMNS,
+    EXPORT_COLUMNS,
+    FINDING_COLUMNS,
+    NOTICE_COLUMNS,
+    PIVOT_COLUMNS,
+    SERIES_COLUMNS,
+    QueryError,
+    SqlError,
+    get_report,
+    has_reports,
+    list_reports,
+    run_sql,
+)
+from archive.query.filters import CHANNELS, as_date
 from archive.query.reports import REPORT_COLUMNS
 from archive.render import FORMATS, emit_dicts, emit_rows, to_json
+from archive.report import FORMATS as REPORT_FORMATS
+from archive.report import render_report
 from archive.sources import InputProblem, SourceDocument, iter_sources
 
 EXIT_OK = 0
@@ -27,6 +46,8 @@ EXIT_SOME_INPUTS_FAILED = 1
 EXIT_BAD_INPUT = 2  # the same code click uses for usage errors
 EXIT_DATABASE_SCHEMA = 3
 EXIT_DATABASE_UNAVAILABLE = 4
+# PostgreSQL errors of a database that cannot be written: no privilege, or a search_path schema that does not exist.
+CANNOT_WRITE = {"42501", "3F000"}
 
 # The table view of `archive reports` (csv and json carry every column).
 REPORT_TABLE_COLUMNS = {
@@ -34,6 +55,16 @@ REPORT_TABLE_COLUMNS = {
     "region_level": "level", "local_confirmed": "confirmed",
     "local_asymptomatic": "asymptomatic", "local_positive": "positive",
     "consistent": "consistent",
+}  # fmt: skip
+SERIES_TABLE_COLUMNS = {
+    "region": "region", "report_date": "date", "missing": "missing", "window": "window",
+    "partial": "partial", "local_confirmed": "confirmed", "local_asymptomatic": "asymptomatic",
+    "local_positive": "positive", "imported_confirmed": "imported confirmed",
+    "imported_asymptomatic": "imported asymptomatic", "report_id": "report",
+}  # fmt: skip
+CHECK_TABLE_COLUMNS = {
+    "kind": "kind", "region": "region", "first_date": "from", "last_date": "to",
+    "window": "window", "report_ids": "reports", "detail": "detail", "sentence": "sentence",
 }  # fmt: skip
 
 
@@ -59,12 +90,22 @@ def database_errors(db: str) -> Iterator[None]:
             "or postgresql+psycopg://USER@HOST/DB",
             EXIT_BAD_INPUT,
         ) from exc
-    except OperationalError as exc:
-        raise CliError(
-            f"cannot use the database {name}: {str(exc.orig).strip()}\n"
-            "Check --db (or ARCHIVE_DB), that the server is running and that you may write there.",
-            EXIT_DATABASE_UNAVAILABLE,
-        ) from exc
+    except DBAPIError as exc:
+        if isinstance(exc, OperationalError) or getattr(exc.orig, "sqlstate", None) in CANNOT_WRITE:
+            raise CliError(
+                f"cannot use the database {name}: {_driver_message(exc)}\n"
+                "Check --db (or ARCHIVE_DB), that the server is running and that you may write there.",
+                EXIT_DATABASE_UNAVAILABLE,
+            ) from exc
+        if exc.statement is None:  # refused while connecting, not for want of a server: an option of the URL
+            raise CliError(f"--db {name}: {_driver_message(exc)}; correct the URL", EXIT_BAD_INPUT) from exc
+        raise
+
+
+def _driver_message(exc: DBAPIError) -> str:
+    """The database's own message, without the statement PostgreSQL quotes after it."""
+    diagnostic = getattr(exc.orig, "diag", None)
+    return getattr(diagnostic, "message_primary", None) or str(exc.orig).strip()
 
 
 @dataclass
@@ -89,8 +130,62 @@ class Archive:
         return engine
 
 
-def output_format(command: Callable) -> Callable:
-    """The shared --format option of read commands."""
+NO_REPORTS_YET = "no reports yet: run `archive ingest PATH…` to read bulletins into the archive"
+
+
+@contextlib.contextmanager
+def reading(archive: Archive) -> Iterator[Engine]:
+    """The engine of a read command. An archive without reports is not an error (a note on
+    stderr, an empty result); a filter that cannot apply is bad input (exit 2)."""
+    engine = archive.engine()
+    if not has_reports(engine):
+        click.echo(NO_REPORTS_YET, err=True)
+    try:
+        yield engine
+    except QueryError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from exc
+
+
+@dataclass(frozen=True)
+class Output:
+    """How a read command writes its rows: the shared --format and --no-headers."""
+
+    fmt: str
+    headers: bool
+
+    def rows(self, columns: Sequence[str], rows: Sequence[Sequence], title: str | None = None):
+        emit_rows(columns, rows, self.fmt, title, self.headers)
+
+    def dicts(self, rows: Sequence[dict], columns: Sequence[str], title: str | None = None):
+        emit_dicts(rows, columns, self.fmt, title, self.headers)
+
+    def table_or_dicts(self, rows: list[dict], columns: Sequence[str], table: dict[str, str]):
+        """A table of the ``table`` columns under their headings (``window`` as 0–14), or
+        every column in the other formats."""
+        if self.fmt != "table":
+            self.dicts(rows, columns)
+            return
+        shown = [{**row, "window": _window(row)} for row in rows]
+        self.rows(list(table.values()), [[row[key] for key in table] for row in shown])
+
+
+def _window(row: dict) -> str | None:
+    start, end = row.get("window_start_hour"), row.get("window_end_hour")
+    return None if start is None else f"{start}–{end}"
+
+
+def output_options(command: Callable) -> Callable:
+    """The shared --format and --no-headers options of read commands, given as ``output``."""
+
+    @functools.wraps(command)
+    def with_output(*args, fmt: str, no_headers: bool, **kwargs):
+        if no_headers and fmt not in ("csv", "table"):
+            raise click.UsageError(f"--no-headers applies to --format csv or table, not {fmt}")
+        return command(*args, output=Output(fmt, headers=not no_headers), **kwargs)
+
+    with_output = click.option(
+        "--no-headers", is_flag=True, help="Leave out the header line (csv, table)."
+    )(with_output)
     return click.option(
         "--format",
         "fmt",
@@ -98,33 +193,34 @@ def output_format(command: Callable) -> Callable:
         default="table",
         show_default=True,
         help="Output: a table for people, csv, json or ndjson for programs.",
-    )(command)
+    )(with_output)
+
+
+class IsoDate(click.ParamType):
+    """A YYYY-MM-DD date that exists (2022-02-30 is refused with the reason)."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, parameter, context):
+        try:
+            return as_date(value)
+        except QueryError as exc:
+            self.fail(str(exc), parameter, context)
 
 
 def period_filters(command: Callable) -> Callable:
-    """The shared --region/--from/--to options of commands that list reports."""
-    date = click.DateTime(formats=["%Y-%m-%d"])
-    command = click.option(
-        "--to",
-        "date_to",
-        type=date,
-        callback=_as_date,
-        metavar="YYYY-MM-DD",
-        help="Last report date.",
-    )(command)
-    command = click.option(
-        "--from",
-        "date_from",
-        type=date,
-        callback=_as_date,
-        metavar="YYYY-MM-DD",
-        help="First report date.",
-    )(command)
+    """The shared --region/--from/--to options of commands that read reports."""
+    command = click.option("--to", "date_to", type=IsoDate(), help="Last report date.")(command)
+    command = click.option("--from", "date_from", type=IsoDate(), help="First report date.")(
+        command
+    )
     return click.option("--region", help="Only this issuing region, e.g. 哈尔滨市.")(command)
 
 
-def _as_date(_context, _parameter, value):
-    return value.date() if value else None
+def limit_option(command: Callable) -> Callable:
+    """The shared --limit option."""
+    limit = click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+    return limit(command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -151,6 +247,14 @@ def main(ctx: click.Context, db: str) -> None:
 # --- ingest ---------------------------------------------------------------
 
 
+def parallel_jobs(command: Callable) -> Callable:
+    """The shared --jobs option of the commands that parse."""
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+        help="Processes that decode and parse in parallel (what is stored is the same).",
+    )(command)  # fmt: skip
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
@@ -159,27 +263,36 @@ def main(ctx: click.Context, db: str) -> None:
 @click.option("--recursive", "-r", is_flag=True, help="Read subfolders of folders too.")
 @click.option("--dry-run", is_flag=True, help="Parse and show the result; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@parallel_jobs
 @click.pass_obj
-def ingest(archive: Archive, paths, year, recursive, dry_run, as_json) -> None:
+def ingest(archive: Archive, paths, year, recursive, dry_run, as_json, jobs) -> None:
     """Read bulletins from files, folders or - (standard input) into the archive.
 
     The same bytes twice are skipped. A file that cannot be read or parsed is
     recorded as failed with its reason; the others are stored all the same.
     """
-    sources = iter_sources(paths, recursive=recursive)
     if dry_run:
-        _dry_run(sources, year, as_json)
+        _dry_run(iter_sources(paths, recursive=recursive), year, as_json)
         return
     engine = archive.engine()
-    with _progress() as on_outcome, database_errors(archive.db):
-        summary = store.ingest(engine, sources, year=year, on_outcome=on_outcome)
+    # Undecoded: bytes already stored are recognised by their hash and never decoded.
+    sources = iter_sources(paths, recursive=recursive, decode=False)
+    inputs: list[dict] = []  # every input's outcome, kept for --json only
+    with _progress() as progress, database_errors(archive.db):
+
+        def on_outcome(outcome: store.IngestOutcome) -> None:
+            if as_json:
+                inputs.append(vars(outcome))
+            if progress is not None:
+                progress(outcome)
+
+        summary = store.ingest(engine, sources, year=year, on_outcome=on_outcome, jobs=jobs)
     if as_json:
-        click.echo(to_json(summary.as_dict()))
+        click.echo(to_json({**summary.as_dict(), "inputs": inputs}))
     else:
-        for outcome in summary.outcomes:
-            if outcome.status == STATUS_FAILED:
-                where = "" if outcome.source in outcome.message else f"{outcome.source}: "
-                click.echo(f"failed: {where}{outcome.message}", err=True)
+        for outcome in summary.failures:
+            where = "" if outcome.source in outcome.message else f"{outcome.source}: "
+            click.echo(f"failed: {where}{outcome.message}", err=True)
         no_bulletin = f" ({summary.no_bulletin} without a bulletin)" if summary.no_bulletin else ""
         click.echo(
             f"documents: {summary.new} new{no_bulletin}, {summary.skipped} skipped, "
@@ -232,6 +345,9 @@ def _dry_run_record(item: SourceDocument | InputProblem, year: int | None) -> di
     }
 
 
+_PROGRESS_REDRAW_SECONDS = 0.1
+
+
 @contextlib.contextmanager
 def _progress() -> Iterator[Callable | None]:
     """A progress line on a terminal; nothing when stderr is a file or a pipe."""
@@ -243,21 +359,33 @@ def _progress() -> Iterator[Callable | None]:
         TextColumn("{task.completed} documents"),
         TextColumn("{task.description}"),
     )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    # Redrawn from the callback rather than by Rich's refresh thread: `ingest --jobs` starts
+    # worker processes, which must not be forked from a process running other threads.
+    with Progress(*columns, console=Console(stderr=True), transient=True, auto_refresh=False) as progress:
         task = progress.add_task("", total=None)
-        yield lambda outcome: progress.update(task, advance=1, description=outcome.source)
+        drawn_at = time.monotonic()
+
+        def advance(outcome) -> None:
+            nonlocal drawn_at
+            progress.update(task, advance=1, description=outcome.source)
+            if time.monotonic() - drawn_at >= _PROGRESS_REDRAW_SECONDS:
+                progress.refresh()
+                drawn_at = time.monotonic()
+
+        yield advance
 
 
 @main.command()
+@parallel_jobs
 @click.pass_obj
-def reparse(archive: Archive) -> None:
+def reparse(archive: Archive, jobs: int) -> None:
     """Parse the stored documents again with this version of the parser.
 
     Reports keep their ids while their document, region, date and window are
     unchanged; what was added, removed or changed is listed.
     """
     with database_errors(archive.db):
-        summary = store.reparse(archive.engine())
+        summary = store.reparse(archive.engine(), jobs=jobs)
     click.echo(
         f"documents: {summary.documents} parsed again, {summary.failed} failed\n"
         f"reports: {summary.reports} ({summary.count('added')} added, {summary.count('removed')} removed, "
@@ -294,6 +422,8 @@ def db_downgrade(archive: Archive, revision: str) -> None:
 
 
 def _migrate(archive: Archive, step: Callable[[Engine, str], None], revision: str) -> None:
+    from alembic.util import CommandError  # imported here: Alembic is slow to load, and only `db` needs it
+
     engine = archive.raw_engine()
     with database_errors(archive.db):
         before = store.current_revision(engine)
@@ -328,57 +458,176 @@ def db_current(archive: Archive) -> None:
 
 @main.command()
 @period_filters
-@output_format
+@limit_option
+@output_options
 @click.pass_obj
-def reports(archive: Archive, region, date_from, date_to, fmt) -> None:
+def reports(archive: Archive, region, date_from, date_to, limit, output: Output) -> None:
     """List reports by date and region."""
-    rows = list_reports(archive.engine(), region=region, date_from=date_from, date_to=date_to)
-    if fmt == "table":
-        for row in rows:
-            row["window"] = f"{row['window_start_hour']}–{row['window_end_hour']}"
-        table = [[row[key] for key in REPORT_TABLE_COLUMNS] for row in rows]
-        emit_rows(list(REPORT_TABLE_COLUMNS.values()), table, fmt)
-    else:
-        emit_dicts(rows, [column.name for column in REPORT_COLUMNS], fmt)
+    with reading(archive) as engine:
+        rows = list_reports(engine, region, date_from, date_to, limit)
+    output.table_or_dicts(rows, [column.name for column in REPORT_COLUMNS], REPORT_TABLE_COLUMNS)
 
 
 @main.command()
 @click.argument("report_id", type=int, metavar="ID")
-@output_format
+@output_options
 @click.pass_obj
-def show(archive: Archive, report_id: int, fmt: str) -> None:
+def show(archive: Archive, report_id: int, output: Output) -> None:
     """One report with its districts, channels, notices and source sentence."""
-    detail = get_report(archive.engine(), report_id)
+    with reading(archive) as engine:
+        detail = get_report(engine, report_id)
     if detail is None:
         raise CliError(
             f"no report with id {report_id}: `archive reports` lists the reports and their ids",
             EXIT_BAD_INPUT,
         )
-    if fmt in ("json", "ndjson"):
-        click.echo(to_json(detail, indent=2 if fmt == "json" else None))
+    if output.fmt in ("json", "ndjson"):
+        click.echo(to_json(detail, indent=2 if output.fmt == "json" else None))
         return
     sections = {key: detail.pop(key) for key in ("districts", "channels", "notices")}
     detail["problems"] = to_json(detail["problems"], indent=None)
-    if fmt == "table":
-        emit_rows(["field", "value"], list(detail.items()), fmt, title=f"report {report_id}")
+    if output.fmt == "table":
+        output.rows(["field", "value"], list(detail.items()), title=f"report {report_id}")
     else:
         click.echo("# report")
-        emit_rows(list(detail), [list(detail.values())], fmt)
+        output.rows(list(detail), [list(detail.values())])
     for name, rows in sections.items():
         columns = list(rows[0]) if rows else []
-        if fmt == "csv":
+        if output.fmt == "csv":
             click.echo(f"\n# {name}")
-        emit_dicts(rows, columns, fmt, title=name)
+        output.dicts(rows, columns, title=name)
+
+
+@main.command()
+@period_filters
+@click.option("--district", help="Only this area, e.g. 香坊区.")
+@click.option("--case-type", type=click.Choice(CASE_TYPES), help="Only this case type.")
+@click.option("--pivot", is_flag=True, help="Areas × days: a column per day.")
+@limit_option
+@output_options
+@click.pass_obj
+def districts(
+    archive: Archive, region, date_from, date_to, district, case_type, pivot, limit, output: Output
+) -> None:
+    """New local cases per area and day, from each region's canonical report of the day."""
+    filters = (region, date_from, date_to, district, case_type, limit)
+    with reading(archive) as engine:
+        if pivot:
+            rows = query.districts_pivot(engine, *filters)
+            columns = list(rows[0]) if rows else PIVOT_COLUMNS  # the day columns vary
+        else:
+            rows, columns = query.districts(engine, *filters), DISTRICT_COLUMNS
+    output.dicts(rows, columns)
+
+
+@main.command()
+@period_filters
+@click.option("--channel", type=click.Choice(CHANNELS), help="Only this channel.")
+@limit_option
+@output_options
+@click.pass_obj
+def channels(archive: Archive, region, date_from, date_to, channel, limit, output: Output) -> None:
+    """How the new local cases were found: per region, day and channel, with its share."""
+    with reading(archive) as engine:
+        rows = query.channels(engine, region, date_from, date_to, channel, limit)
+    output.dicts(rows, CHANNEL_COLUMNS)
+
+
+@main.command()
+@click.option("--search", metavar="TEXT", help="Only notices holding every word, best first.")
+@period_filters
+@limit_option
+@output_options
+@click.pass_obj
+def notices(archive: Archive, search, region, date_from, date_to, limit, output: Output) -> None:
+    """The numbered public guidance of the bulletins' articles; --search finds words (口罩)."""
+    with reading(archive) as engine:
+        rows = query.notices(engine, search, region, date_from, date_to, limit)
+    output.dicts(rows, NOTICE_COLUMNS)
+
+
+@main.command()
+@period_filters
+@output_options
+@click.pass_obj
+def series(archive: Archive, region, date_from, date_to, output: Output) -> None:
+    """Daily figures per region, one row a day; days without a report are marked missing."""
+    with reading(archive) as engine:
+        rows = query.series(engine, region, date_from, date_to)
+    output.table_or_dicts(rows, SERIES_COLUMNS, SERIES_TABLE_COLUMNS)
+
+
+@main.command()
+@period_filters
+@output_options
+@click.pass_obj
+def check(archive: Archive, region, date_from, date_to, output: Output) -> None:
+    """Reports that do not add up, conflicting or duplicate documents, and missing days."""
+    with reading(archive) as engine:
+        rows = query.check(engine, region, date_from, date_to)
+    output.table_or_dicts(rows, FINDING_COLUMNS, CHECK_TABLE_COLUMNS)
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, writable=True),
+    metavar="DIR",
+    help="Folder to write into (created if needed; files replaced).",
+)
+@output_options
+@click.pass_obj
+def export(archive: Archive, out_dir: str, output: Output) -> None:
+    """Every table and view as NAME.csv and NAME.jsonl."""
+    with reading(archive) as engine:
+        try:
+            rows = query.export(engine, out_dir)
+        except OSError as exc:
+            raise CliError(f"cannot write into {out_dir}: {exc.strerror}", EXIT_BAD_INPUT) from exc
+    output.dicts(rows, EXPORT_COLUMNS)
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out_file",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True),
+    metavar="FILE",
+    help="File to write (replaced if it exists), e.g. report.html.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default="html",
+    show_default=True,
+    help="html: one self-contained page with charts; md: the same sections as Markdown tables.",
+)
+@period_filters
+@click.pass_obj
+def report(archive: Archive, out_file: str, fmt: str, region, date_from, date_to) -> None:
+    """Write a report of the period: curve, top areas, channels, notices, data quality, sources."""
+    with reading(archive) as engine:
+        page = render_report(engine, fmt=fmt, region=region, date_from=date_from, date_to=date_to)
+    try:
+        Path(out_file).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot write {out_file}: {exc.strerror}", EXIT_BAD_INPUT) from exc
+    click.echo(f"wrote {out_file}")
 
 
 @main.command()
 @click.argument("statement", metavar='"SELECT …"')
-@output_format
+@output_options
 @click.pass_obj
-def sql(archive: Archive, statement: str, fmt: str) -> None:
+def sql(archive: Archive, statement: str, output: Output) -> None:
     """Run one read-only SQL statement; writes are refused."""
-    try:
-        result = run_sql(archive.engine(), statement)
-    except SqlError as exc:
-        raise CliError(str(exc), EXIT_BAD_INPUT) from exc
-    emit_rows(result.columns, result.rows, fmt)
+    with reading(archive) as engine:
+        try:
+            result = run_sql(engine, statement)
+        except SqlError as exc:
+            raise CliError(str(exc), EXIT_BAD_INPUT) from exc
+    output.rows(result.columns, result.rows)

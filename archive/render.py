@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import decimal
 import io
 import json
 import sys
@@ -15,31 +13,30 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from archive.query.values import csv_cell, jsonable
+
 FORMATS = ("table", "csv", "json", "ndjson")
 WIDTH_OFF_TERMINAL = 200
-
-
-def jsonable(value):
-    """``json.dumps`` default: dates as ISO strings, decimals as numbers."""
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, bytes):
-        return value.hex()
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+TABLE_DECIMALS = 4
 
 
 def to_json(value, indent: int | None = 2) -> str:
     return json.dumps(value, ensure_ascii=False, indent=indent, default=jsonable)
 
 
-def emit_rows(columns: Sequence[str], rows: Sequence[Sequence], fmt: str, title: str | None = None):
-    """Write rows (tuples in the order of ``columns``) in the format asked for."""
+def emit_rows(
+    columns: Sequence[str],
+    rows: Sequence[Sequence],
+    fmt: str,
+    title: str | None = None,
+    headers: bool = True,
+):
+    """Write rows (tuples in the order of ``columns``) in the format asked for; ``headers``
+    False leaves out the header line of a table or CSV."""
     if fmt == "table":
-        _console().print(_table(columns, rows, title))
+        _console().print(_table(columns, rows, title, headers))
     elif fmt == "csv":
-        click.echo(_csv(columns, rows), nl=False)
+        click.echo(_csv(columns, rows, headers), nl=False)
     elif fmt == "json":
         click.echo(to_json([dict(zip(columns, row)) for row in rows]))
     elif fmt == "ndjson":
@@ -49,8 +46,15 @@ def emit_rows(columns: Sequence[str], rows: Sequence[Sequence], fmt: str, title:
         raise ValueError(f"unknown format {fmt!r}")
 
 
-def emit_dicts(rows: Sequence[dict], columns: Sequence[str], fmt: str, title: str | None = None):
-    emit_rows(columns, [[row.get(column) for column in columns] for row in rows], fmt, title)
+def emit_dicts(
+    rows: Sequence[dict],
+    columns: Sequence[str],
+    fmt: str,
+    title: str | None = None,
+    headers: bool = True,
+):
+    table = [[row.get(column) for column in columns] for row in rows]
+    emit_rows(columns, table, fmt, title, headers)
 
 
 def emit_table_heading(text: str) -> None:
@@ -64,8 +68,10 @@ def _console() -> Console:
     return Console(highlight=False, width=width)
 
 
-def _table(columns: Sequence[str], rows: Sequence[Sequence], title: str | None) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False)
+def _table(
+    columns: Sequence[str], rows: Sequence[Sequence], title: str | None, headers: bool
+) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False, show_header=headers)
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
@@ -76,21 +82,16 @@ def _table(columns: Sequence[str], rows: Sequence[Sequence], title: str | None) 
 def _cell(value) -> Text:
     if value is None:
         return Text("NULL", style="dim")  # NULL (not stated) must not look like 0
-    if isinstance(value, dt.date | dt.datetime):
-        return Text(value.isoformat())
-    return Text(str(value))
+    if isinstance(value, float):
+        return Text(str(round(value, TABLE_DECIMALS)))
+    return Text(str(csv_cell(value)))
 
 
-def _csv(columns: Sequence[str], rows: Sequence[Sequence]) -> str:
+def _csv(columns: Sequence[str], rows: Sequence[Sequence], headers: bool) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    if headers:
+        writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if value is None else _csv_value(value) for value in row])
+        writer.writerow([csv_cell(value) for value in row])
     return buffer.getvalue()
-
-
-def _csv_value(value):
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    return value

@@ -7,9 +7,12 @@ runs never collide. With CI=true an unreachable PostgreSQL fails the tests.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import uuid
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
@@ -35,11 +38,28 @@ def postgres_unreachable() -> str | None:
         engine.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=DATABASES)
 def db_url(request, tmp_path):
     """--db value of a brand-new database: a plain SQLite path, or a PostgreSQL URL."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "archive.db")
+    with brand_new_database(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=DATABASES)
+def module_db_url(request, tmp_path_factory):
+    """Like db_url, shared by the tests of one module (for archives that are costly to build)."""
+    with brand_new_database(request.param, tmp_path_factory.mktemp("archive")) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def brand_new_database(kind: str, folder: Path) -> Iterator[str]:
+    """A SQLite path in ``folder``, or a PostgreSQL URL on a schema of its own, dropped afterwards."""
+    if kind == "sqlite":
+        yield str(folder / "archive.db")
         return
     reason = postgres_unreachable()
     if reason:

@@ -101,7 +101,7 @@ def test_ingest_dry_run_json_prints_the_parse_and_writes_nothing(tmp_path, bulle
     [
         (["ingest"], "Missing argument 'PATH...'"),
         (["ingest", "--year", "twenty", "x.txt"], "'twenty' is not a valid integer"),
-        (["reports", "--from", "2022/12/01"], "does not match the format '%Y-%m-%d'"),
+        (["reports", "--from", "2022/12/01"], "'2022/12/01' is not a date: write it as YYYY-MM-DD"),
         (["reports", "--format", "xml"], "'xml' is not one of"),
         (["show", "abc"], "'abc' is not a valid integer"),
     ],
@@ -189,10 +189,11 @@ def test_sql_reads_and_refuses_writes(db_url, bulletins):
 
 def test_db_commands(db_url):
     assert run("--db", db_url, "db", "current").stdout.endswith(
-        "revision none (this archive needs 0002: run `archive db upgrade`)\n"
+        "revision none (this archive needs 0003: run `archive db upgrade`)\n"
     )
-    assert run("--db", db_url, "db", "upgrade").stdout.endswith("revision none → 0002\n")
-    assert run("--db", db_url, "db", "current").stdout.endswith("revision 0002 (this archive needs 0002: up to date)\n")
+    assert run("--db", db_url, "db", "upgrade").stdout.endswith("revision none → 0003\n")
+    assert run("--db", db_url, "db", "current").stdout.endswith("revision 0003 (this archive needs 0003: up to date)\n")
+    assert run("--db", db_url, "db", "downgrade", "0002").stdout.endswith("revision 0003 → 0002\n")
     assert run("--db", db_url, "db", "downgrade", "0001").stdout.endswith("revision 0002 → 0001\n")
     assert run("--db", db_url, "db", "downgrade", "base").stdout.endswith("revision 0001 → none\n")
 
@@ -207,7 +208,7 @@ def test_a_database_needing_an_upgrade_exits_3(db_url):
 
     result = run("--db", db_url, "reports")
     assert result.exit_code == 3
-    assert "is at revision 0001, this archive needs 0002: run `archive db upgrade`" in result.stderr
+    assert "is at revision 0001, this archive needs 0003: run `archive db upgrade`" in result.stderr
 
 
 def test_an_unreachable_database_exits_4_without_showing_its_password():

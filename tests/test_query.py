@@ -6,7 +6,7 @@ import pytest
 from fake_parse import fake_parse_document
 from sqlalchemy import func, select
 
-from archive.query import SqlError, SqlRefused, get_report, list_reports, run_sql
+from archive.query import QueryError, SqlError, SqlRefused, get_report, list_reports, run_sql
 from archive.query.sql import execute_read_only
 from archive.sources import document_from_bytes
 from archive.store import ingest, ingestion
@@ -43,7 +43,8 @@ def test_list_reports_filters_by_region_and_inclusive_dates(archive):
     in_range = list_reports(archive, date_from=dt.date(2022, 12, 3), date_to=dt.date(2022, 12, 5))
     assert [r["local_asymptomatic"] for r in in_range] == [30, 40]
     assert list_reports(archive, region="哈尔滨市", date_to=dt.date(2022, 12, 4))[0]["local_asymptomatic"] == 20
-    assert list_reports(archive, region="北京市") == []
+    with pytest.raises(QueryError, match="no region 北京市 in the archive: the archive has 哈尔滨市, 黑龙江省"):
+        list_reports(archive, region="北京市")
 
 
 def test_get_report_with_its_rows_and_source_sentence(archive):

@@ -7,6 +7,7 @@ import json
 
 from sqlalchemy import Engine, select
 
+from archive.query.filters import check_limit, check_region, in_period, period
 from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
 
 REPORT_COLUMNS = [column for column in Report.__table__.columns if column.name not in ("problems",)]
@@ -15,18 +16,19 @@ REPORT_COLUMNS = [column for column in Report.__table__.columns if column.name n
 def list_reports(
     engine: Engine,
     region: str | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
+    date_from: dt.date | str | None = None,
+    date_to: dt.date | str | None = None,
+    limit: int | None = None,
 ) -> list[dict]:
     """Reports by date, then region; ``date_from``/``date_to`` are inclusive."""
-    query = select(*REPORT_COLUMNS).order_by(Report.report_date, Report.region, Report.id)
+    start, end = period(date_from, date_to)
+    check_limit(limit)
+    query = in_period(select(*REPORT_COLUMNS), Report.report_date, start, end)
     if region is not None:
         query = query.where(Report.region == region)
-    if date_from is not None:
-        query = query.where(Report.report_date >= date_from)
-    if date_to is not None:
-        query = query.where(Report.report_date <= date_to)
+    query = query.order_by(Report.report_date, Report.region, Report.id).limit(limit)
     with engine.connect() as connection:
+        check_region(connection, region)
         return [dict(row._mapping) for row in connection.execute(query)]
 
 

@@ -1,0 +1,177 @@
+"""What needs a person's look: reports that do not add up, documents that disagree or repeat
+each other, and days without a report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from itertools import groupby
+
+from sqlalchemy import Engine, Row, func, select
+
+from archive.query.filters import check_region, in_period, period
+from archive.query.series import series
+from archive.query.views import FIGURES
+from archive.store.models import Document, Report
+
+FINDING_COLUMNS = (
+    "kind",
+    "region",
+    "first_date",
+    "last_date",
+    "window_start_hour",
+    "window_end_hour",
+    "report_ids",
+    "detail",
+    "sentence",
+)
+# inconsistent: a report whose breakdown does not add up (problem sum_mismatch);
+# conflict: documents giving the same region, day and window different figures;
+# duplicate: documents giving the same region, day and window the same figures;
+# missing_days: days without a report inside a region's daily series.
+KINDS = ("inconsistent", "conflict", "duplicate", "missing_days")
+
+
+def check(
+    engine: Engine,
+    region: str | None = None,
+    date_from: dt.date | str | None = None,
+    date_to: dt.date | str | None = None,
+) -> list[dict]:
+    """Findings (FINDING_COLUMNS) by kind (KINDS), region and date. ``report_ids`` lists the
+    reports concerned, the one that daily_report prefers first."""
+    start, end = period(date_from, date_to)
+    sentence = func.substr(
+        Document.text, Report.span_start + 1, Report.span_end - Report.span_start
+    )
+    query = in_period(
+        select(
+            Report.id,
+            Report.document_id,
+            Report.region,
+            Report.report_date,
+            Report.window_start_hour,
+            Report.window_end_hour,
+            *(Report.__table__.c[name] for name in FIGURES),
+            Report.consistent,
+            Report.problems,
+            sentence.label("sentence"),
+        ).join(Document, Document.id == Report.document_id),
+        Report.report_date,
+        start,
+        end,
+    ).order_by(
+        Report.region,
+        Report.report_date,
+        Report.window_start_hour,
+        Report.window_end_hour,
+        # daily_report's preference among documents giving the same window
+        Document.published_on.desc().nulls_last(),
+        Document.ingested_at.desc(),
+        Report.id.desc(),
+    )
+    if region is not None:
+        query = query.where(Report.region == region)
+    with engine.connect() as connection:
+        check_region(connection, region)
+        reports = connection.execute(query).all()
+    findings = [_inconsistent(report) for report in reports if not report.consistent]
+    for _window, same_window in groupby(reports, key=_window_key):
+        findings.extend(_disagreements(list(same_window)))
+    findings.extend(_missing_days(series(engine, region, start, end)))
+    return sorted(
+        findings,
+        key=lambda f: (
+            KINDS.index(f["kind"]),
+            f["region"],
+            f["first_date"],
+            f["window_start_hour"] or 0,
+        ),
+    )
+
+
+def _window_key(report: Row) -> tuple:
+    return report.region, report.report_date, report.window_start_hour, report.window_end_hour
+
+
+def _finding(kind: str, reports: list[Row], detail: str, sentence: str | None = None) -> dict:
+    first = reports[0]
+    return {
+        "kind": kind,
+        "region": first.region,
+        "first_date": first.report_date,
+        "last_date": first.report_date,
+        "window_start_hour": first.window_start_hour,
+        "window_end_hour": first.window_end_hour,
+        "report_ids": [report.id for report in reports],
+        "detail": detail,
+        "sentence": sentence,
+    }
+
+
+def _inconsistent(report: Row) -> dict:
+    problems = json.loads(report.problems) if report.problems else []
+    detail = "; ".join(f"{problem['code']}: {problem['message']}" for problem in problems)
+    return _finding("inconsistent", [report], detail, report.sentence)
+
+
+def _disagreements(reports: list[Row]) -> list[dict]:
+    """Conflicts and duplicates among reports of one region, day and window."""
+    if len({report.document_id for report in reports}) < 2:
+        return []
+    by_figures: dict[tuple, list[Row]] = {}
+    for report in reports:
+        by_figures.setdefault(_figures(report), []).append(report)
+    findings = []
+    if len(by_figures) > 1:
+        differing = [name for name in FIGURES if len({getattr(r, name) for r in reports}) > 1]
+        values = "; ".join(
+            f"{name}: "
+            + ", ".join(
+                f"{_stated(getattr(r, name))} in report {r.id} (document {r.document_id})"
+                for r in reports
+            )
+            for name in differing
+        )
+        findings.append(
+            _finding("conflict", reports, f"{values}; report {reports[0].id} is preferred")
+        )
+    for same in by_figures.values():
+        documents = sorted({report.document_id for report in same})
+        if len(documents) > 1:
+            listed = ", ".join(map(str, documents))
+            detail = f"the same figures in documents {listed}; report {same[0].id} is preferred"
+            findings.append(_finding("duplicate", same, detail))
+    return findings
+
+
+def _figures(report: Row) -> tuple:
+    return tuple(getattr(report, name) for name in FIGURES)
+
+
+def _stated(value: int | None) -> str:
+    return "not stated" if value is None else str(value)
+
+
+def _missing_days(days: list[dict]) -> list[dict]:
+    """One finding per run of missing days in the daily series."""
+    findings = []
+    for (region, missing), run in groupby(days, key=lambda day: (day["region"], day["missing"])):
+        if not missing:
+            continue
+        run = list(run)
+        count = len(run)
+        findings.append(
+            {
+                "kind": "missing_days",
+                "region": region,
+                "first_date": run[0]["report_date"],
+                "last_date": run[-1]["report_date"],
+                "window_start_hour": None,
+                "window_end_hour": None,
+                "report_ids": [],
+                "detail": f"{count} day{'s' if count > 1 else ''} without a report",
+                "sentence": None,
+            }
+        )
+    return findings

@@ -1,0 +1,63 @@
+"""The views of revision 0003, described as typed tables for reading.
+
+Typed columns give dates and booleans on SQLite too (where a view's columns carry no
+type). Kept apart from the models' metadata: migrations create views, the models do not.
+"""
+
+from sqlalchemy import Boolean, Column, Date, Float, Integer, MetaData, Table, Text
+
+VIEWS = MetaData()
+
+FIGURES = (
+    "local_confirmed",
+    "local_asymptomatic",
+    "local_positive",
+    "initial_positive",
+    "imported_confirmed",
+    "imported_asymptomatic",
+    "converted",
+)
+
+daily_report = Table(
+    "daily_report",
+    VIEWS,
+    Column("region", Text),
+    Column("region_level", Text),
+    Column("region_code", Text),
+    Column("report_date", Date),
+    Column("window_start_hour", Integer),
+    Column("window_end_hour", Integer),
+    Column("partial", Boolean),
+    *(Column(name, Integer) for name in FIGURES),
+    Column("consistent", Boolean),
+    Column("report_id", Integer),
+    Column("document_id", Integer),
+)
+
+district_series = Table(
+    "district_series",
+    VIEWS,
+    Column("region", Text),
+    Column("report_date", Date),
+    Column("city", Text),
+    Column("district", Text),
+    Column("city_code", Text),
+    Column("district_code", Text),
+    Column("case_type", Text),
+    Column("count", Integer),
+    Column("partial", Boolean),
+    Column("report_id", Integer),
+)
+
+channel_share = Table(
+    "channel_share",
+    VIEWS,
+    Column("region", Text),
+    Column("report_date", Date),
+    Column("channel", Text),
+    Column("count", Integer),
+    Column("day_total", Integer),
+    Column("share", Float),
+    Column("partial", Boolean),
+    Column("report_id", Integer),
+)
