@@ -1,0 +1,194 @@
+"""What the generated report reads, as plain dicts: reports in a scope and the rows hanging off them.
+
+Every function takes the same scope as ``list_reports``: an exact ``region`` and an inclusive
+``date_from``/``date_to`` on ``report.report_date``. Choosing canonical figures is left to the
+caller, so that these rows stay a faithful copy of what is stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import Engine, Select, func, select
+
+from archive.query.filters import check_region, period
+from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
+
+
+def checked_scope(
+    engine: Engine,
+    region: str | None = None,
+    date_from: dt.date | str | None = None,
+    date_to: dt.date | str | None = None,
+) -> tuple[str | None, dt.date | None, dt.date | None]:
+    """The scope with its dates read (a date or YYYY-MM-DD), as the other read functions check
+    it: QueryError for a malformed date, a period that ends before it starts, or a region the
+    archive does not hold (an empty archive refuses none)."""
+    start, end = period(date_from, date_to)
+    with engine.connect() as connection:
+        check_region(connection, region)
+    return region, start, end
+
+
+def _in_scope(
+    query: Select, region: str | None, date_from: dt.date | None, date_to: dt.date | None
+) -> Select:
+    if region is not None:
+        query = query.where(Report.region == region)
+    if date_from is not None:
+        query = query.where(Report.report_date >= date_from)
+    if date_to is not None:
+        query = query.where(Report.report_date <= date_to)
+    return query
+
+
+def _dicts(engine: Engine, query: Select) -> list[dict]:
+    with engine.connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def reports_with_sources(
+    engine: Engine,
+    region: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> list[dict]:
+    """Reports with their document's source, dates, and source sentence; ``problems`` decoded
+    to a list. Ordered by date, region, then id."""
+    sentence = func.substr(
+        Document.text, Report.span_start + 1, Report.span_end - Report.span_start
+    )
+    query = _in_scope(
+        select(
+            *Report.__table__.columns,
+            Document.source,
+            Document.published_on,
+            Document.ingested_at,
+            sentence.label("sentence"),
+        )
+        .join(Document, Document.id == Report.document_id)
+        .order_by(Report.report_date, Report.region, Report.id),
+        region,
+        date_from,
+        date_to,
+    )
+    rows = _dicts(engine, query)
+    for row in rows:
+        row["problems"] = json.loads(row["problems"]) if row["problems"] else []
+    return rows
+
+
+def district_counts_in_scope(
+    engine: Engine,
+    region: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> list[dict]:
+    """district_count rows of the reports in scope: report_id, case_type, city, district, count."""
+    query = select(
+        DistrictCount.report_id,
+        DistrictCount.case_type,
+        DistrictCount.city,
+        DistrictCount.district,
+        DistrictCount.count,
+    ).join(Report, Report.id == DistrictCount.report_id)
+    return _dicts(engine, _in_scope(query, region, date_from, date_to).order_by(DistrictCount.id))
+
+
+def channel_counts_in_scope(
+    engine: Engine,
+    region: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> list[dict]:
+    """channel_count rows of the reports in scope: report_id, case_type, channel, label, count."""
+    query = select(
+        ChannelCount.report_id,
+        ChannelCount.case_type,
+        ChannelCount.channel,
+        ChannelCount.label,
+        ChannelCount.count,
+    ).join(Report, Report.id == ChannelCount.report_id)
+    return _dicts(engine, _in_scope(query, region, date_from, date_to).order_by(ChannelCount.id))
+
+
+def notices_in_scope(
+    engine: Engine,
+    region: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> list[dict]:
+    """Notices of the reports in scope with their report's region and date, in report then
+    ordinal order: report_id, region, report_date, headline, ordinal, title, body."""
+    query = select(
+        Notice.report_id,
+        Report.region,
+        Report.report_date,
+        Report.headline,
+        Notice.ordinal,
+        Notice.title,
+        Notice.body,
+    ).join(Report, Report.id == Notice.report_id)
+    query = _in_scope(query, region, date_from, date_to)
+    return _dicts(
+        engine, query.order_by(Report.report_date, Report.region, Report.id, Notice.ordinal)
+    )
+
+
+def documents_with_report_counts(
+    engine: Engine,
+    region: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> list[dict]:
+    """Documents that gave reports in scope, and every document that gave none (failed or
+    no bulletin: nothing says which region or dates they concern). Each with id, source,
+    status, error, encoding, published_on, ingested_at, parser_version and ``reports`` (the
+    number of its reports in scope). Ordered by source, then id."""
+    in_scope = _in_scope(
+        select(Report.document_id, func.count().label("reports")).group_by(Report.document_id),
+        region,
+        date_from,
+        date_to,
+    ).subquery()
+    any_report = select(Report.id).where(Report.document_id == Document.id).exists()
+    query = (
+        select(
+            Document.id,
+            Document.source,
+            Document.status,
+            Document.error,
+            Document.encoding,
+            Document.published_on,
+            Document.ingested_at,
+            Document.parser_version,
+            func.coalesce(in_scope.c.reports, 0).label("reports"),
+        )
+        .outerjoin(in_scope, in_scope.c.document_id == Document.id)
+        .where((in_scope.c.reports > 0) | ~any_report)
+        .order_by(Document.source, Document.id)
+    )
+    return _dicts(engine, query)
+
+
+def archive_extent(engine: Engine) -> dict:
+    """What the whole archive holds, ignoring any scope: ``documents`` and ``reports`` counts,
+    the ``regions`` reported on (sorted) and the ``first_date``/``last_date`` of reports."""
+    with engine.connect() as connection:
+        documents = connection.execute(select(func.count()).select_from(Document)).scalar_one()
+        reports, first_date, last_date = connection.execute(
+            select(func.count(), func.min(Report.report_date), func.max(Report.report_date))
+        ).one()
+        regions = (
+            connection.execute(select(Report.region).distinct().order_by(Report.region))
+            .scalars()
+            .all()
+        )
+    return {
+        "documents": documents,
+        "reports": reports,
+        "regions": list(regions),
+        "first_date": first_date,
+        "last_date": last_date,
+    }

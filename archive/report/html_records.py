@@ -1,0 +1,128 @@
+"""The record sections of the HTML report (notices, data quality, sources): ReportData in, markup out.
+
+All text that comes from the database goes through ``escape``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+
+from archive.report.data import ReportData
+from archive.report.labels import figures_summary, timestamp_label, window_label
+
+
+def notices_section(data: ReportData) -> str:
+    parts = ['<section id="notices"><h2>Notices <small>防控提示</small></h2>']
+    if not data.notices:
+        parts.append('<p class="note">No bulletin in scope carries numbered notices.</p>')
+    for group in data.notices:
+        headline = f" — {escape(group.headline)}" if group.headline else ""
+        parts.append(
+            f'<h3>{escape(group.region)} · {group.report_date}{headline}</h3><ol class="notices">'
+        )
+        for notice in group.notices:
+            title, body = notice["title"], notice["body"]
+            # The body usually opens with the title: bold the title, then the rest of the body.
+            rest = escape(body[len(title) :]) if body.startswith(title) else "<br>" + escape(body)
+            parts.append(f'<li value="{notice["ordinal"]}"><b>{escape(title)}</b>{rest}</li>')
+        parts.append("</ol>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _report_heading(report: dict) -> str:
+    window = window_label(report["window_start_hour"], report["window_end_hour"])
+    return f"{escape(report['region'])} · {report['report_date']} · {window}"
+
+
+def _sentence(report: dict) -> str:
+    return f'<blockquote class="sentence">{escape(report["sentence"])}</blockquote>'
+
+
+def quality_section(data: ReportData) -> str:
+    parts = [
+        '<section id="quality"><h2>Data quality <small>数据核查</small></h2>',
+        (
+            f"<p>{len(data.reports)} reports in scope: <b>{len(data.inconsistent)}</b> inconsistent "
+            f"(figures that do not add up), <b>{len(data.conflicts)}</b> windows reported differently by "
+            "different documents.</p>"
+        ),
+    ]
+    if data.problem_counts:
+        rows = "".join(
+            f'<tr><td><code>{escape(code)}</code></td><td class="num">{n}</td></tr>'
+            for code, n in data.problem_counts.items()
+        )
+        parts.append(
+            '<table class="problem-counts"><thead><tr><th>Problem</th><th class="num">Times</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+        )
+    if data.inconsistent:
+        parts.append("<h3>Inconsistent reports</h3>")
+    for report in data.inconsistent:
+        problems = "".join(
+            f"<li><code>{escape(p['code'])}</code> {escape(p['message'])}</li>"
+            for p in report["problems"]
+        )
+        parts.append(
+            f'<div class="issue inconsistent" data-report-id="{report["id"]}"><h4>{_report_heading(report)}</h4>'
+            f'<p>{escape(figures_summary(report))} <span class="muted">(report {report["id"]}, '
+            f"{escape(report['source'])})</span></p><ul>{problems}</ul>{_sentence(report)}</div>"
+        )
+    if data.conflicts:
+        parts.append("<h3>Conflicting reports</h3>")
+    for conflict in data.conflicts:
+        rows = "".join(
+            f'<tr><td class="when">{"used" if rank == 0 else "not used"}</td>'
+            f'<td class="source">{escape(report["source"])}</td>'
+            f'<td class="when">{report["published_on"] or ""}</td>'
+            f'<td class="when">{timestamp_label(report["ingested_at"])}</td>'
+            f"<td>{escape(figures_summary(report))}</td><td>{_sentence(report)}</td></tr>"
+            for rank, report in enumerate(conflict.reports)
+        )
+        parts.append(
+            f'<div class="issue conflict"><h4>{_report_heading(conflict.reports[0])}</h4><div class="table-wrap">'
+            "<table><thead><tr><th></th><th>Source</th><th>Published</th><th>Ingested (UTC)</th><th>Figures</th>"
+            f"<th>Sentence</th></tr></thead><tbody>{rows}</tbody></table></div></div>"
+        )
+    if data.conflicts:
+        parts.append(
+            '<p class="note">The document published last (then ingested last) gives the figure used.</p>'
+        )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def sources_section(data: ReportData) -> str:
+    statuses = Counter(document["status"] for document in data.sources)
+    parts = [
+        '<section id="sources"><h2>Sources <small>来源</small></h2>',
+        f"<p>{len(data.sources)} documents: {', '.join(f'{n} {escape(s)}' for s, n in sorted(statuses.items()))}.",
+    ]
+    if not data.scope.is_whole_archive:
+        parts.append(
+            " Listed: the documents of the reports in scope, and every document that gave no report."
+        )
+    parts.append("</p>")
+    outdated = sum(document["parser_version"] != data.parser_version for document in data.sources)
+    if outdated:
+        parts.append(
+            f'<p class="note">{outdated} documents were parsed by another parser version: '
+            "<code>archive reparse</code> parses them again.</p>"
+        )
+    rows = "".join(
+        f'<tr class="status-{escape(d["status"])}"><td class="source">{escape(d["source"])}</td>'
+        f"<td>{escape(d['status'])}</td>"
+        f'<td class="num">{d["reports"]}</td><td>{escape(d["encoding"] or "")}</td>'
+        f'<td class="when">{d["published_on"] or ""}</td><td class="when">{timestamp_label(d["ingested_at"])}</td>'
+        f"<td>{escape(d['parser_version'])}</td>"
+        f"<td>{escape(d['error'] or '')}</td></tr>"
+        for d in data.sources
+    )
+    parts.append(
+        '<div class="table-wrap"><table id="source-list"><thead><tr><th>Source</th><th>Status</th>'
+        '<th class="num">Reports</th><th>Encoding</th><th>Published</th><th>Ingested (UTC)</th><th>Parser</th>'
+        f"<th>Error</th></tr></thead><tbody>{rows}</tbody></table></div></section>"
+    )
+    return "\n".join(parts)
