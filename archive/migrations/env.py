@@ -1,6 +1,6 @@
 """Alembic environment of the archive.
 
-Run from code (archive.store.migrate passes the engine in ``config.attributes``)
+Run from code (archive.store.migrate passes a connection in ``config.attributes``)
 or by developers with the repo's alembic.ini (then ``sqlalchemy.url`` is used).
 """
 
@@ -25,19 +25,26 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
-    engine = config.attributes.get("engine") or create_archive_engine(
-        config.get_main_option("sqlalchemy.url")
-    )
+    connection = config.attributes.get("connection")
+    if connection is not None:  # from archive.store.migrate, inside its locked transaction
+        run_migrations_on(connection)
+        return
+    engine = create_archive_engine(config.get_main_option("sqlalchemy.url"))
     with engine.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=Base.metadata,
-            include_object=include_object,
-            # SQLite alters tables by copying them; batch mode does that for later revisions.
-            render_as_batch=connection.dialect.name == "sqlite",
-        )
-        with context.begin_transaction():
-            context.run_migrations()
+        run_migrations_on(connection)
+
+
+def run_migrations_on(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        include_object=include_object,
+        # SQLite alters tables by copying them; batch mode does that for later revisions.
+        render_as_batch=connection.dialect.name == "sqlite",
+    )
+    # A transaction of its own, unless the connection is already in one (then its owner commits).
+    with context.begin_transaction():
+        context.run_migrations()
 
 
 if context.is_offline_mode():

@@ -12,6 +12,7 @@ _MAGIC_NUMBERS = (
 
 # Tab, line feed, carriage return and form feed (page breaks from PDF text dumps).
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f")
+_OTHER_CONTROLS = bytes(byte for byte in range(0x20) if byte not in _TEXT_CONTROLS)
 _SAMPLE_SIZE = 8192
 _MAX_CONTROL_SHARE = 0.1
 
@@ -24,7 +25,7 @@ def binary_kind(raw: bytes) -> str | None:
     if b"\x00" in raw:
         return "binary data (it contains NUL bytes)"
     sample = raw[:_SAMPLE_SIZE]
-    controls = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    controls = len(sample) - len(sample.translate(None, _OTHER_CONTROLS))
     if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
         return "binary data (it is full of control characters)"
     return None

@@ -31,16 +31,33 @@ def _display_name(source: str) -> str:
     return "standard input" if source == STDIN else source
 
 
+@dataclass(frozen=True)
+class RawSource:
+    """An input read and hashed but not decoded yet, so that bytes already stored are
+    recognised by their hash without the cost of decoding them."""
+
+    source: str
+    raw: bytes
+    sha256: str
+
+    def decode(self) -> SourceDocument:
+        """Decode the bytes; failures become a document with ``error`` set."""
+        try:
+            text, encoding = decode_bytes(self.raw, _display_name(self.source))
+        except DecodeError as error:
+            return SourceDocument(self.source, self.raw, self.sha256, text=None, encoding=None, error=str(error))
+        if looks_like_html(text):
+            text = html_to_text(text)
+        return SourceDocument(self.source, self.raw, self.sha256, text=text, encoding=encoding, error=None)
+
+
+def raw_source(source: str, raw: bytes) -> RawSource:
+    return RawSource(source, raw, hashlib.sha256(raw).hexdigest())
+
+
 def document_from_bytes(source: str, raw: bytes) -> SourceDocument:
     """Decode bytes read from ``source``; failures become a document with ``error`` set."""
-    sha256 = hashlib.sha256(raw).hexdigest()
-    try:
-        text, encoding = decode_bytes(raw, _display_name(source))
-    except DecodeError as error:
-        return SourceDocument(source, raw, sha256, text=None, encoding=None, error=str(error))
-    if looks_like_html(text):
-        text = html_to_text(text)
-    return SourceDocument(source, raw, sha256, text=text, encoding=encoding, error=None)
+    return raw_source(source, raw).decode()
 
 
 def unreadable(source: str, message: str) -> SourceDocument:

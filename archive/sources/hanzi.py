@@ -5,7 +5,9 @@ result is a scatter of rare characters, kana and symbols. Real bulletins, in eit
 script, are mostly made of a few hundred common characters.
 """
 
+import re
 import unicodedata
+from collections import Counter
 
 # About 650 of the most frequent Chinese characters plus the vocabulary of epidemic
 # bulletins, in simplified form, followed by their traditional forms (Taiwan and
@@ -48,8 +50,14 @@ _RARE_CATEGORIES = {"Cn", "Co", "Cs", "Cc"}
 CHINESE_THRESHOLD = 0.3
 
 
-def _in_ranges(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
-    return any(low <= code <= high for low, high in ranges)
+def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges)
+
+
+# The counting is done by regular expressions, which run in C: pages are long and many.
+_NOT_COUNTED = re.compile(f"[\\x00-\\x7f{_char_class(_NEUTRAL_RANGES)}]+")
+_COMMON = re.compile(f"[{''.join(map(re.escape, sorted(COMMON_HANZI)))}]+")
+_RARE = re.compile(f"[{_char_class(_RARE_RANGES)}]+")
 
 
 def chinese_score(text: str) -> float:
@@ -57,17 +65,17 @@ def chinese_score(text: str) -> float:
 
     Between -2 and 1; 0 when the text has no non-ASCII letters.
     """
-    common = rare = counted = 0
-    for char in text:
-        code = ord(char)
-        if code < 0x80 or _in_ranges(code, _NEUTRAL_RANGES):
-            continue
-        counted += 1
-        if char in COMMON_HANZI:
-            common += 1
-        elif _in_ranges(code, _RARE_RANGES) or unicodedata.category(char) in _RARE_CATEGORIES:
-            rare += 1
-    return (common - 2 * rare) / counted if counted else 0.0
+    counted_text = _NOT_COUNTED.sub("", text)
+    if not counted_text:
+        return 0.0
+    uncommon = _COMMON.sub("", counted_text)
+    common = len(counted_text) - len(uncommon)
+    others = _RARE.sub("", uncommon)
+    rare = len(uncommon) - len(others)
+    rare += sum(
+        count for char, count in Counter(others).items() if unicodedata.category(char) in _RARE_CATEGORIES
+    )
+    return (common - 2 * rare) / len(counted_text)
 
 
 def reads_as_chinese(text: str) -> bool:

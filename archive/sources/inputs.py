@@ -1,44 +1,51 @@
 """Files, folders and stdin, read one at a time."""
 
+import errno
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
-from archive.sources.document import STDIN, InputProblem, SourceDocument, document_from_bytes, unreadable
+from archive.sources.document import STDIN, InputProblem, RawSource, SourceDocument, raw_source, unreadable
 
 
 def iter_sources(
-    paths: Sequence[str], recursive: bool = False, stdin: BinaryIO | None = None
-) -> Iterator[SourceDocument | InputProblem]:
+    paths: Sequence[str], recursive: bool = False, stdin: BinaryIO | None = None, decode: bool = True
+) -> Iterator[SourceDocument | RawSource | InputProblem]:
     """Each input in order; a folder gives the files directly in it (sorted by name),
     and its subfolders' files too when ``recursive``. Hidden entries of folders are skipped.
+    With ``decode`` false, inputs that could be read come undecoded (RawSource).
     """
     visited_folders: set[str] = set()
     for path in paths:
         if path == STDIN:
-            yield document_from_bytes(STDIN, (stdin or sys.stdin.buffer).read())
+            item = raw_source(STDIN, (stdin or sys.stdin.buffer).read())
+            yield item.decode() if decode else item
         elif os.path.isdir(path):
-            yield from _walk(path, recursive, visited_folders)
+            yield from _walk(path, recursive, visited_folders, decode)
         elif os.path.islink(path) and not os.path.exists(path):
             yield _broken_link(path)
         elif not os.path.exists(path):
-            yield InputProblem(path, f"{path} does not exist; check the path and try again")
+            yield InputProblem(printable(path), f"{printable(path)} does not exist; check the path and try again")
         else:
-            yield read_source(path)
+            yield read_source(path, decode)
 
 
-def read_source(path: str) -> SourceDocument:
+def read_source(path: str, decode: bool = True) -> SourceDocument | RawSource:
     """One file; a file that cannot be read gives a document with ``error`` set."""
+    name = printable(path)
     try:
         with open(path, "rb") as file:
             raw = file.read()
     except OSError as error:
-        return unreadable(path, f"cannot read {path}: {_reason(error)}")
-    return document_from_bytes(path, raw)
+        return unreadable(name, f"cannot read {name}: {_reason(error)}")
+    item = raw_source(name, raw)
+    return item.decode() if decode else item
 
 
-def _walk(folder: str, recursive: bool, visited: set[str]) -> Iterator[SourceDocument | InputProblem]:
+def _walk(
+    folder: str, recursive: bool, visited: set[str], decode: bool
+) -> Iterator[SourceDocument | RawSource | InputProblem]:
     # Symbolic links can make a folder its own descendant: each real folder is read once.
     real = os.path.realpath(folder)
     if real in visited:
@@ -48,7 +55,7 @@ def _walk(folder: str, recursive: bool, visited: set[str]) -> Iterator[SourceDoc
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as error:
-        yield InputProblem(folder, f"cannot list the folder {folder}: {_reason(error)}")
+        yield InputProblem(printable(folder), f"cannot list the folder {printable(folder)}: {_reason(error)}")
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -59,17 +66,34 @@ def _walk(folder: str, recursive: bool, visited: set[str]) -> Iterator[SourceDoc
             is_dir = is_file = False
         if is_dir:
             if recursive:
-                yield from _walk(entry.path, recursive, visited)
+                yield from _walk(entry.path, recursive, visited, decode)
         elif is_file:
-            yield read_source(entry.path)
+            yield read_source(entry.path, decode)
         elif entry.is_symlink() and not os.path.exists(entry.path):
             yield _broken_link(entry.path)
 
 
+def printable(path: str) -> str:
+    """The path as text that can be stored and printed: the bytes of a name that is not UTF-8
+    (a GBK name from a Windows archive) become \\xNN escapes instead of lone surrogates."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _broken_link(path: str) -> InputProblem:
-    target = os.readlink(path)
-    message = f"{path} does not exist: it is a symbolic link to {target}, which leads to no file"
-    return InputProblem(path, f"{message}; fix or remove the link")
+    name, target = printable(path), printable(os.readlink(path))
+    if _loops(path):
+        message = f"{name} is a symbolic link that loops: following it leads back to it ({target})"
+    else:
+        message = f"{name} does not exist: it is a symbolic link to {target}, which leads to no file"
+    return InputProblem(name, f"{message}; fix or remove the link")
+
+
+def _loops(link: str) -> bool:
+    try:
+        os.stat(link)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
 
 
 def _reason(error: OSError) -> str:

@@ -11,7 +11,11 @@ from sqlalchemy.exc import ArgumentError
 DEFAULT_DATABASE = "archive.db"
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 SQLITE_BUSY_TIMEOUT_MS = 10_000
-_PASSWORD_IN_URL = re.compile(r"(://[^:/@]*:)[^@]*@")
+# Execution option: transactions of a connection carrying it take the SQLite write lock up front.
+SQLITE_BEGIN_IMMEDIATE = "archive_sqlite_begin_immediate"
+# For URLs SQLAlchemy cannot parse: everything up to the last @ may be password.
+_PASSWORD_IN_URL = re.compile(r"(://[^:/@]*:).*@")
+_PASSWORD_IN_QUERY = re.compile(r"([?&]password=)[^&]*")
 
 
 def database_url(db: str) -> URL:
@@ -19,9 +23,12 @@ def database_url(db: str) -> URL:
     if "://" not in db:
         return URL.create("sqlite", database=db)
     try:
-        return make_url(db)
+        url = make_url(db)
     except ValueError as exc:  # a malformed part, such as a port that is not a number
         raise ArgumentError(f"cannot parse the database URL: {exc}") from exc
+    if url.host and "@" in url.host:  # the rest of the password would be taken for the host
+        raise ArgumentError("the user name or password in the database URL contains @: write it as %40")
+    return url
 
 
 def describe(db: str | URL | Engine) -> str:
@@ -32,10 +39,11 @@ def describe(db: str | URL | Engine) -> str:
         try:
             db = database_url(db)
         except ArgumentError:
-            return _PASSWORD_IN_URL.sub(r"\1***@", db)
+            return _PASSWORD_IN_QUERY.sub(r"\1***", _PASSWORD_IN_URL.sub(r"\1***@", db))
     if db.get_backend_name() == "sqlite":
         return db.database or ":memory:"
-    return db.render_as_string(hide_password=True)
+    # libpq takes the password as a query parameter too.
+    return _PASSWORD_IN_QUERY.sub(r"\1***", db.render_as_string(hide_password=True))
 
 
 def create_archive_engine(db: str | URL) -> Engine:
@@ -66,4 +74,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def begin(connection):
-        connection.exec_driver_sql("BEGIN")
+        # A deferred BEGIN that reads before it writes fails at once ("database is locked")
+        # when another process wrote meanwhile; IMMEDIATE takes the write lock first,
+        # waiting for it up to the busy timeout.
+        immediate = connection.get_execution_options().get(SQLITE_BEGIN_IMMEDIATE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
