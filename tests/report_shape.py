@@ -1,16 +1,9 @@
 """A parsed report and an expected one (formats.json, the corpus) in one comparable shape."""
 
 from archive.parse import Report
+from archive.parse.model import FIGURES
 
-COUNT_FIELDS = (
-    "local_confirmed",
-    "local_asymptomatic",
-    "local_positive",
-    "initial_positive",
-    "imported_confirmed",
-    "imported_asymptomatic",
-    "converted",
-)
+COUNT_FIELDS = FIGURES
 DISTRICT_FIELDS = ("case_type", "city", "district", "count")
 CHANNEL_FIELDS = ("case_type", "channel", "label", "count")
 

@@ -10,6 +10,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 CASE_TYPES = ("confirmed", "asymptomatic", "positive", "initial_positive")
+# The count columns of a report: the figures two documents about one window must agree on.
+FIGURES = (
+    "local_confirmed",
+    "local_asymptomatic",
+    "local_positive",
+    "initial_positive",
+    "imported_confirmed",
+    "imported_asymptomatic",
+    "converted",
+)
 
 STATUS_PARSED = "parsed"
 STATUS_NO_BULLETIN = "no_bulletin"

@@ -6,17 +6,10 @@ type). Kept apart from the models' metadata: migrations create views, the models
 
 from sqlalchemy import Boolean, Column, Date, Float, Integer, MetaData, Table, Text
 
+from archive.parse.model import FIGURES
+
 VIEWS = MetaData()
 
-FIGURES = (
-    "local_confirmed",
-    "local_asymptomatic",
-    "local_positive",
-    "initial_positive",
-    "imported_confirmed",
-    "imported_asymptomatic",
-    "converted",
-)
 
 daily_report = Table(
     "daily_report",

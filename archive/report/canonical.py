@@ -12,16 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-# The columns whose values two documents about the same window must agree on.
-FIGURES = (
-    "local_confirmed",
-    "local_asymptomatic",
-    "local_positive",
-    "initial_positive",
-    "imported_confirmed",
-    "imported_asymptomatic",
-    "converted",
-)
+from archive.parse.model import FIGURES
 
 
 def is_full_day(report: dict) -> bool:
