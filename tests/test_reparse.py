@@ -3,12 +3,12 @@
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from archive.parse import parse_document
 from archive.sources import document_from_bytes
 from archive.store import ingest, ingestion, reparse
-from archive.store.models import DistrictCount, Report
+from archive.store.models import DistrictCount, Notice, Report
 
 TWO_DAYS = (
     "2022年12月3日0—14时,哈尔滨市新增本土新冠病毒无症状感染者57例。南岗区50例、香坊区7例。\n"
@@ -59,3 +59,44 @@ def test_reparse_keeps_ids_and_lists_what_changed(engine, monkeypatch):
     assert sorted(districts) == [("南岗区", 51), ("香坊区", 7)]
 
     assert reparse(engine).changes == []  # idempotent
+
+
+def writes_during(engine, action) -> list[tuple[str, int]]:
+    """(statement's first three words, rows) of every INSERT, UPDATE and DELETE that ``action`` runs."""
+    writes = []
+
+    def record(connection, cursor, statement, parameters, context, executemany):
+        words = " ".join(statement.split()[:3]).upper()
+        if words.startswith(("INSERT", "UPDATE", "DELETE")):
+            writes.append((words, len(parameters) if executemany else 1))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        action()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return writes
+
+
+def test_reparse_writes_only_what_the_new_parse_changes(engine, monkeypatch):
+    page = TWO_DAYS + "一是请主动报备行程。二是请规范佩戴口罩。\n"
+    ingest(engine, [document_from_bytes("two-days.txt", page.encode())])
+
+    assert writes_during(engine, lambda: reparse(engine)) == []
+
+    def reworded_notice(text, hints):
+        parsed = parse_document(text, hints)
+        day3, day4 = parsed.reports
+        notices = [dataclasses.replace(day4.notices[0], title="请主动报备")] + day4.notices[1:]
+        return dataclasses.replace(parsed, reports=[day3, dataclasses.replace(day4, notices=notices)])
+
+    monkeypatch.setattr(ingestion, "parse_document", reworded_notice)
+    summaries = []
+    writes = writes_during(engine, lambda: summaries.append(reparse(engine)))
+
+    assert summaries[0].changes == []  # figures, areas and channels are the same
+    assert ("UPDATE REPORT SET", 1) in writes  # day 4 only
+    assert not any(words.startswith("UPDATE DOCUMENT") for words, _ in writes)  # its text is the same
+    with engine.connect() as connection:
+        titles = connection.execute(select(Notice.title).order_by(Notice.ordinal)).scalars().all()
+    assert titles == ["请主动报备", "请规范佩戴口罩"]

@@ -23,6 +23,8 @@ _SPEAKER_RE = re.compile(
     r"(?P<speaker>[\u4e00-\u9fff]{0,14}?(?:副?主任|副?局长|副?书记|副?市长|副?省长|发言人|副?处长|副?院长|副?部长|副?主任委员)"
     r"[\u4e00-\u9fff]{2,3}?)(?:作主旨发布|作发布|通报|介绍|发布)"
 )
+_TITLE_RE = re.compile(r"主任|局长|书记|市长|省长|发言人|处长|院长|部长")
+_SPEAKER_REACH = 16  # 14 characters of organisation, 副, and one to spare
 _ORDINAL = r"[一二三四五六七八九十]+"
 _NOTICE_MARKER_RE = re.compile(
     rf"(?:^|(?<=[。!;]))(?:(?P<a>{_ORDINAL})是|(?P<b>{_ORDINAL})[、.]|\((?P<c>{_ORDINAL})\))"
@@ -93,7 +95,12 @@ def headline(block: list[Line]) -> str | None:
 
 
 def speaker(text: str, start: int, end: int) -> str | None:
-    match = _SPEAKER_RE.search(text, start, end)
+    # Every match holds a title no further than _SPEAKER_REACH from its start, so the search
+    # starts near the first title (the same leftmost match, without trying every offset).
+    title = _TITLE_RE.search(text, start, end)
+    if title is None:
+        return None
+    match = _SPEAKER_RE.search(text, max(start, title.start() - _SPEAKER_REACH), end)
     return match.group("speaker") if match else None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CHANNEL_KEYWORDS: dict[str, tuple[str, ...]] = {
     "quarantine": ("隔离管控", "集中隔离", "居家隔离", "隔离观察", "管控人员"),
@@ -20,6 +21,7 @@ _KEYWORD_KEY = {word: key for key, words in CHANNEL_KEYWORDS.items() for word in
 _ANY_KEYWORD = re.compile("|".join(sorted(map(re.escape, _KEYWORD_KEY), key=len, reverse=True)))
 
 
+@lru_cache(maxsize=4096)  # labels repeat from page to page
 def channel_key(label: str) -> str:
     """The key of the channel a label names: ``other`` when it names none or several.
 

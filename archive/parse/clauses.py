@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
+_CLAUSE_END = re.compile(r"[,;:、()]")
 _OPENERS = "("
 _CLOSERS = ")"
 
@@ -41,8 +42,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentenc
     return out
 
 
-def clauses(sentence: Sentence, split_on: str = ",;:、()") -> list[Clause]:
-    """Clauses of a sentence, split at punctuation; parentheses tracked as depth."""
+def clauses(sentence: Sentence) -> list[Clause]:
+    """Clauses of a sentence, split at , ; : 、 and parentheses; parentheses tracked as depth."""
     out: list[Clause] = []
     depth = 0
     clause_start = 0
@@ -55,14 +56,14 @@ def clauses(sentence: Sentence, split_on: str = ",;:、()") -> list[Clause]:
                 Clause(piece, sentence.start + clause_start, sentence.start + end, depth, closes_run)
             )
 
-    for i, ch in enumerate(text):
-        if ch in split_on:
-            close(i, ch == ";" and depth == 0)
-            if ch in _OPENERS:
-                depth += 1
-            elif ch in _CLOSERS:
-                depth = max(0, depth - 1)
-            clause_start = i + 1
+    for mark in _CLAUSE_END.finditer(text):
+        ch, i = mark.group(), mark.start()
+        close(i, ch == ";" and depth == 0)
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        clause_start = i + 1
     close(len(text), True)
     if out and not out[-1].closes_run:
         last = out[-1]

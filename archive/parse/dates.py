@@ -123,5 +123,6 @@ def window_of(match: re.Match) -> tuple[Window | None, str | None]:
     if match.group("end_day") is not None:
         end += 24
     if not 0 <= start < end or end > 48 or (match.group("end_day") is None and end > 24):
-        return None, f"{match.group(0)} is not a valid counting window"
+        rule = "hours run from 0 to 24, and a window ends after it starts"
+        return None, f"{match.group(0)} is not a valid counting window: {rule}"
     return Window(start, end), None

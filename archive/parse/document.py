@@ -39,6 +39,7 @@ _CONTEXT_REACH = 400
 @dataclass
 class _Lead:
     sentence: Sentence
+    index: int  # of the sentence among the page's
     window: re.Match
     region_text: str
 
@@ -51,7 +52,8 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     hints = hints or ParseHints()
     text = normalize_text(text or "")
     page_date = find_page_date(text)
-    leads = list(_find_leads(text))
+    page = sentences(text)
+    leads = list(_find_leads(page))
     if not leads:
         return ParsedDocument(text, STATUS_NO_BULLETIN, published_on=page_date)
     lines = article.PageLines(text)
@@ -61,9 +63,12 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     reports: dict[tuple, Report] = {}
     errors = []
     for index, lead in enumerate(leads):
-        next_start = leads[index + 1].sentence.start if index + 1 < len(leads) else len(text)
+        next_lead = leads[index + 1] if index + 1 < len(leads) else None
+        # The bulletin's body: its sentences up to the next bulletin's lead.
+        body = page[lead.index : next_lead.index if next_lead else len(page)]
+        next_start = next_lead.sentence.start if next_lead else len(text)
         try:
-            report = _read_bulletin(text, lines, lead, next_start, anchor, hints)
+            report = _read_bulletin(text, lines, lead, body, next_start, anchor, hints)
         except _Unresolvable as exc:
             errors.append(str(exc))
             continue
@@ -104,9 +109,11 @@ def _detail(report: Report) -> int:
     return len(report.districts) + len(report.channels) + len(report.notices)
 
 
-def _find_leads(text: str):
+def _find_leads(page: list[Sentence]):
     """Sentences that open a bulletin: a counting window, a region, then 新增 … N例."""
-    for sentence in sentences(text):
+    for index, sentence in enumerate(page):
+        if "新增" not in sentence.text:  # what every lead holds after its window
+            continue
         for window in LEAD_WINDOW.finditer(sentence.text):
             rest = sentence.text[window.end() :]
             at = rest.find("新增")
@@ -114,12 +121,18 @@ def _find_leads(text: str):
                 continue
             if not (COUNT_RE.search(rest, at) or rest.startswith("无新增", max(at - 1, 0))):
                 continue
-            yield _Lead(sentence, window, rest[:at].removesuffix("无").strip(",: "))
+            yield _Lead(sentence, index, window, rest[:at].removesuffix("无").strip(",: "))
             break
 
 
 def _read_bulletin(
-    text: str, lines: article.PageLines, lead: _Lead, next_start: int, page_date, hints: ParseHints
+    text: str,
+    lines: article.PageLines,
+    lead: _Lead,
+    body: list[Sentence],
+    next_start: int,
+    page_date,
+    hints: ParseHints,
 ) -> Report:
     match = lead.window
     start = lead.sentence.start + match.start()
@@ -132,12 +145,18 @@ def _read_bulletin(
     else:
         date, inferred, error = resolve_date(year, month, int(match.group("day")), page_date, hints.year)
     where = f"the bulletin at character {start} ({match.group(0)})"
+    correct_it = " Correct it in the file and ingest it again."
     if error:
-        suggestion = " Ingest it again with --year YYYY." if year is None and not match.group("relative") else ""
+        if match.group("relative"):
+            suggestion = ""
+        elif year is None:
+            suggestion = " Ingest it again with --year YYYY."
+        else:  # a stated date that does not exist (2月30日)
+            suggestion = correct_it
         raise _Unresolvable(f"{where}: {error}.{suggestion}")
     window, window_error = window_of(match)
     if window_error:
-        raise _Unresolvable(f"{where}: {window_error}")
+        raise _Unresolvable(f"{where}: {window_error}.{correct_it}")
     if not window_stated(match):
         problems.append(Problem("window_not_stated", f"{match.group(0)} states no counting window: stored as the full day", start, start + len(match.group(0))))
     if inferred:
@@ -156,7 +175,6 @@ def _read_bulletin(
         problems=problems,
     )
     reader = BodyReader(report, region if isinstance(region, Area) else None)
-    body = sentences(text, lead.sentence.start, max(next_start, lead.sentence.end))
     body[0] = Sentence(start, body[0].end, text[start : body[0].end])
     report.span_end = reader.read(body)
     resolve_remainders(report, reader.remainders)
@@ -204,8 +222,9 @@ def _at_end(gaz, named: str) -> Area | None:
 def _page_region(text: str, start: int, province: bool) -> Area | None:
     """The region the page is about: the nearest named before the bulletin, else the page's first."""
     gaz = gazetteer()
-    found = gaz.regions_in(text[max(0, start - _CONTEXT_REACH) : start]) or gaz.regions_in(text[:_CONTEXT_REACH])
+    before = gaz.regions_in(text[max(0, start - _CONTEXT_REACH) : start])
+    found = before or gaz.regions_in(text[:_CONTEXT_REACH])
     if not found:
         return None
-    area = found[-1][1] if gaz.regions_in(text[max(0, start - _CONTEXT_REACH) : start]) else found[0][1]
+    area = found[-1][1] if before else found[0][1]
     return gaz.province_of(area) if province else area

@@ -28,6 +28,7 @@ _TOTAL_FIELDS = {
 _PLACE_RE = re.compile(r"(?:均)?(?:在|位于|为)(?P<name>.+)$")
 _AREA_SUFFIX_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:开发区|新区|区|县|市|旗)$")
 _NEW_SENTENCE_AFTER_TRAP_RE = re.compile(r"^(?:此外|另外|另)?[,:]?新增")
+_COPULA_RE = re.compile(rf"(?:{fg.NOUN})?(?:均为|均系|为|系|是)")
 
 
 @dataclass
@@ -111,7 +112,7 @@ class BodyReader:
 
     # --- one clause -------------------------------------------------------
     def _read_clause(self, clause: Clause) -> bool:
-        text = fg.LEAD_IN_RE.sub("", clause.text)
+        text = _without_lead_in(clause.text)
         if not text:
             return False
         if "无新增" in text:
@@ -186,8 +187,8 @@ class BodyReader:
                 return False
             self.remainders.append(_Remainder(self.context, label, clause))
             return True
-        pairs = list(fg.COUNT_THEN_NOUN_RE.finditer(text))
-        if pairs and pairs[0].start() == 0:
+        if fg.COUNT_THEN_NOUN_RE.match(text):
+            pairs = list(fg.COUNT_THEN_NOUN_RE.finditer(text))
             label = _clean_label(text[pairs[-1].end() :])
             if not names_a_channel(label):
                 return False
@@ -204,8 +205,10 @@ class BodyReader:
         if covering and covering.group("noun"):
             self.context = (fg.type_of(covering.group("noun")),)
         counts = list(fg.COUNT_RE.finditer(text))
+        if len(counts) > 1:
+            return False
         label = _clean_label(text)
-        if not label or not names_a_channel(label) or len(counts) > 1 or self._names_area(label):
+        if not label or not names_a_channel(label) or self._names_area(label):
             return False
         if counts:
             count = self._count(counts[0], clause)
@@ -316,7 +319,11 @@ class BodyReader:
     def _count(self, match: re.Match, clause: Clause) -> int | None:
         value = fg.to_int(match.group("count"))
         if value is None or value > fg.MAX_COUNT:
-            self._problem("implausible_count", f"{match.group(0)} is not a plausible count", clause)
+            self._problem(
+                "implausible_count",
+                f"{match.group(0)} is not a plausible count (over {fg.MAX_COUNT:,} or not a number): not stored",
+                clause,
+            )
             return None
         return value
 
@@ -368,11 +375,21 @@ def _code(place: _Place) -> str | None:
 
 def _clean_label(text: str) -> str:
     """The method phrase as written, without counts, case nouns or lead-ins."""
-    text = fg.LEAD_IN_RE.sub("", text)
+    text = _without_lead_in(text)
     covering = fg.COVERING_RE.match(text)
     if covering and covering.end() > 0:
         text = text[covering.end() :]
-    text = fg.COUNT_THEN_NOUN_RE.sub("", text, count=1) if fg.COUNT_THEN_NOUN_RE.match(text) else text
-    text = fg.COUNT_RE.sub("", text)
-    text = re.sub(rf"^(?:{fg.NOUN})?(?:均为|均系|为|系|是)", "", text)
+    pair = fg.COUNT_THEN_NOUN_RE.match(text)
+    if pair:
+        text = text[pair.end() :]
+    if "例" in text:  # what every count ends with
+        text = fg.COUNT_RE.sub("", text)
+    copula = _COPULA_RE.match(text)
+    if copula:
+        text = text[copula.end() :]
     return text.strip(",:;、 ")
+
+
+def _without_lead_in(text: str) -> str:
+    lead_in = fg.LEAD_IN_RE.match(text)
+    return text[lead_in.end() :] if lead_in else text

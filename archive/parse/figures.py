@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-import cn2an
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 COUNT = rf"(?P<count>\d+|[{_CN_DIGITS}]+)例"
@@ -54,6 +54,13 @@ def to_int(text: str) -> int | None:
     """An Arabic or Chinese numeral as an int; None when it is not a number."""
     if text.isdigit():
         return int(text)
+    return _chinese_numeral(text)
+
+
+@lru_cache(maxsize=4096)  # the same few numerals (一是, 二是, 一例) come back on every page
+def _chinese_numeral(text: str) -> int | None:
+    import cn2an  # here: importing it takes a tenth of a second that commands which never parse would pay
+
     try:
         value = cn2an.cn2an(text, "smart")
     except (ValueError, KeyError, IndexError, TypeError):

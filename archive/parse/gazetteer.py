@@ -8,6 +8,7 @@ city or province a report is about), never by bare name alone.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -46,6 +47,17 @@ class Gazetteer:
                     if short != area.name and len(short) >= 2:
                         self._regions_by_short.setdefault(short, area)
                         break
+        # Full region names by their first character, longest first, for regions_in.
+        self._regions_by_first: dict[str, list[tuple[str, Area]]] = {}
+        for name, named in self._by_name.items():
+            region = next((area for area in named if area.is_region), None)
+            if region is not None and 3 <= len(name) <= _LONGEST_NAME:
+                self._regions_by_first.setdefault(name[0], []).append((name, region))
+        for names in self._regions_by_first.values():
+            names.sort(key=lambda entry: len(entry[0]), reverse=True)
+        self._region_start = re.compile(f"[{''.join(map(re.escape, self._regions_by_first))}]")
+        # The same names come back on every page of a region: answers are remembered.
+        self.area_at_end = lru_cache(maxsize=65536)(self.area_at_end)
 
     def parent(self, area: Area) -> Area | None:
         return self._by_code.get(area.parent_code) if area.parent_code else None
@@ -110,11 +122,10 @@ class Gazetteer:
     def regions_in(self, text: str) -> list[tuple[int, Area]]:
         """Positions of province and city names (full names only) mentioned in ``text``."""
         found = []
-        for start in range(len(text)):
-            for length in range(min(_LONGEST_NAME, len(text) - start), 2, -1):
-                candidates = self._by_name.get(text[start : start + length])
-                region = next((a for a in candidates or () if a.is_region), None)
-                if region is not None:
+        for first in self._region_start.finditer(text):
+            start = first.start()
+            for name, region in self._regions_by_first[first.group()]:
+                if text.startswith(name, start):
                     found.append((start, region))
                     break
         return found

@@ -4,7 +4,12 @@ Knows nothing of SQL or of bulletin grammar.
 """
 
 from archive.sources.decode import DecodeError, decode_bytes
-from archive.sources.document import InputProblem, RawSource, SourceDocument, document_from_bytes
+from archive.sources.document import (
+    InputProblem,
+    RawSource,
+    SourceDocument,
+    document_from_bytes,
+)
 from archive.sources.html_text import html_to_text
 from archive.sources.inputs import iter_sources, read_source
 

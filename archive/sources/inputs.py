@@ -6,7 +6,14 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
-from archive.sources.document import STDIN, InputProblem, RawSource, SourceDocument, raw_source, unreadable
+from archive.sources.document import (
+    STDIN,
+    InputProblem,
+    RawSource,
+    SourceDocument,
+    raw_source,
+    unreadable,
+)
 
 
 def iter_sources(

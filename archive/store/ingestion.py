@@ -1,24 +1,42 @@
-"""Ingest: sources in, one stored document per distinct input, idempotently."""
+"""Ingest: sources in, one stored document per distinct input, idempotently.
+
+Inputs go in batches. One query per batch finds which of its hashes are stored
+already: those bytes are neither decoded nor parsed again. The others are decoded
+and parsed (in worker processes with ``jobs`` > 1, while the previous batch is
+being written) and written in one transaction with per-document isolation
+(writer.store_documents). Outcomes are handed to the caller as they come; the
+summary keeps counts and the failures only, so memory does not grow with the inputs.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import functools
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
 from archive.parse import ParsedDocument, ParseHints, parse_document
-from archive.parse.model import STATUS_FAILED, STATUS_NO_BULLETIN, STATUS_PARSED
-from archive.sources import InputProblem, SourceDocument
+from archive.parse.model import STATUS_FAILED, STATUS_NO_BULLETIN
+from archive.sources import InputProblem, RawSource, SourceDocument
+from archive.store.collector import fewer_collections
+from archive.store.statistics import refresh_statistics
+from archive.store.workers import BatchMapper
 from archive.store.writer import (
-    DocumentAlreadyStored,
+    DocumentWrite,
+    Stored,
     document_values,
-    find_document,
-    store_document,
+    find_documents,
+    store_documents,
 )
 
 SKIPPED = "skipped"
+# Inputs per transaction: large enough that commits cost little, small enough to keep memory flat.
+BATCH_SIZE = 500
+
+Input = SourceDocument | RawSource | InputProblem
 
 
 @dataclass(frozen=True)
@@ -35,35 +53,27 @@ class IngestOutcome:
 
 @dataclass
 class IngestSummary:
-    outcomes: list[IngestOutcome] = field(default_factory=list)
+    """Counts of what happened, and the outcomes of the inputs that failed."""
 
-    def _count(self, status: str) -> int:
-        return sum(1 for outcome in self.outcomes if outcome.status == status)
+    new: int = 0  # documents stored (or parsed again) without failing
+    skipped: int = 0
+    failed: int = 0
+    no_bulletin: int = 0
+    reports: int = 0
+    problems: int = 0
+    failures: list[IngestOutcome] = field(default_factory=list)
 
-    @property
-    def new(self) -> int:
-        """Documents stored (or parsed again) without failing."""
-        return self._count(STATUS_PARSED) + self._count(STATUS_NO_BULLETIN)
-
-    @property
-    def skipped(self) -> int:
-        return self._count(SKIPPED)
-
-    @property
-    def failed(self) -> int:
-        return self._count(STATUS_FAILED)
-
-    @property
-    def no_bulletin(self) -> int:
-        return self._count(STATUS_NO_BULLETIN)
-
-    @property
-    def reports(self) -> int:
-        return sum(outcome.reports for outcome in self.outcomes)
-
-    @property
-    def problems(self) -> int:
-        return sum(outcome.problems for outcome in self.outcomes)
+    def add(self, outcome: IngestOutcome) -> None:
+        if outcome.status == SKIPPED:
+            self.skipped += 1
+        elif outcome.status == STATUS_FAILED:
+            self.failed += 1
+            self.failures.append(outcome)
+        else:
+            self.new += 1
+            self.no_bulletin += outcome.status == STATUS_NO_BULLETIN
+        self.reports += outcome.reports
+        self.problems += outcome.problems
 
     def as_dict(self) -> dict:
         return {
@@ -75,7 +85,6 @@ class IngestSummary:
             },
             "reports": self.reports,
             "problems": self.problems,
-            "inputs": [vars(outcome) for outcome in self.outcomes],
         }
 
 
@@ -97,65 +106,167 @@ def parse_text(text: str, year: int | None) -> ParsedDocument:
 
 def ingest(
     engine: Engine,
-    sources: Iterable[SourceDocument | InputProblem],
+    sources: Iterable[Input],
     year: int | None = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
+    jobs: int = 1,
+    batch_size: int = BATCH_SIZE,
 ) -> IngestSummary:
-    """Store every source not stored yet; ``year`` is the hint for dates without one."""
+    """Store every source not stored yet; ``year`` is the hint for dates without one.
+
+    ``on_outcome`` receives each input's outcome, in input order. With ``jobs`` > 1
+    inputs are decoded and parsed in that many processes; what is stored is the same.
+    """
     summary = IngestSummary()
-    for item in sources:
-        outcome = ingest_one(engine, item, year)
-        summary.outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
+    with fewer_collections(), BatchMapper(functools.partial(prepare, year=year), jobs) as mapper:
+        previous: _Batch | None = None
+        for items in _batches(sources, batch_size):
+            batch = _plan(engine, items, year, previous.writes if previous else {}, mapper)
+            if previous is not None:
+                _finish(engine, previous, year, summary, on_outcome)
+            previous = batch
+        if previous is not None:
+            _finish(engine, previous, year, summary, on_outcome)
+    refresh_statistics(engine, summary.new)
     return summary
 
 
-def ingest_one(
-    engine: Engine, item: SourceDocument | InputProblem, year: int | None = None
-) -> IngestOutcome:
-    if isinstance(item, InputProblem):
-        return IngestOutcome(item.source, STATUS_FAILED, message=item.message)
-    existing = find_document(engine, item.sha256)
-    if existing is not None and not _parse_again(existing.status, existing.year_hint, year):
-        if item.error is not None:  # still unreadable: a failure again, not a skip
-            return IngestOutcome(item.source, STATUS_FAILED, document_id=existing.id, message=item.error)
-        return _skipped(item, existing.id)
-    parsed = parse_source(item, year)
+@dataclass(frozen=True)
+class Prepared:
+    """An input decoded and parsed: what a worker process sends back."""
+
+    encoding: str | None
+    source_error: str | None  # why the bytes could not be read or decoded
+    parsed: ParsedDocument
+
+
+def prepare(item: SourceDocument | RawSource, year: int | None) -> Prepared:
+    source = item.decode() if isinstance(item, RawSource) else item
+    return Prepared(source.encoding, source.error, parse_source(source, year))
+
+
+@dataclass
+class _Write:
+    """An input to store, then what became of it."""
+
+    item: SourceDocument | RawSource
+    replaces: int | None  # the stored document parsed again (a year hint arrived)
+    prepared: Prepared | None = None
+    stored: Stored | None = None
+
+
+@dataclass(frozen=True)
+class _Copy:
+    """An input with the bytes of an earlier input of this ingest that is being stored."""
+
+    source: str
+    original: _Write
+
+
+@dataclass
+class _Batch:
+    entries: list[IngestOutcome | _Write | _Copy]  # one per input, in input order
+    writes: dict[str, _Write]  # by sha256
+    prepared: Callable[[], list[Prepared]]  # waits for the writes' decoding and parsing
+
+
+def _batches(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _plan(
+    engine: Engine, items: list[Input], year: int | None, in_flight: dict[str, _Write], mapper: BatchMapper
+) -> _Batch:
+    """Decide what to do with each input (one look-up for the batch) and start parsing."""
+    stored = find_documents(engine, [item.sha256 for item in items if not isinstance(item, InputProblem)])
+    entries: list[IngestOutcome | _Write | _Copy] = []
+    writes: dict[str, _Write] = {}
+    for item in items:
+        if isinstance(item, InputProblem):
+            entries.append(IngestOutcome(item.source, STATUS_FAILED, message=item.message))
+        elif (original := writes.get(item.sha256) or in_flight.get(item.sha256)) is not None:
+            entries.append(_Copy(item.source, original))
+        elif (existing := stored.get(item.sha256)) is not None and not _parse_again(existing, year):
+            entries.append(_unchanged(item, existing.id, existing.status))
+        else:
+            writes[item.sha256] = _Write(item, existing.id if existing is not None else None)
+            entries.append(writes[item.sha256])
+    return _Batch(entries, writes, mapper.submit([write.item for write in writes.values()]))
+
+
+def _finish(
+    engine: Engine,
+    batch: _Batch,
+    year: int | None,
+    summary: IngestSummary,
+    on_outcome: Callable[[IngestOutcome], None] | None,
+) -> None:
+    """Store the batch's documents, then hand on every input's outcome."""
+    writes = list(batch.writes.values())
+    for write, prepared in zip(writes, batch.prepared(), strict=True):
+        write.prepared = prepared
+    results = store_documents(engine, [_document_write(write, year) for write in writes])
+    for write, stored in zip(writes, results, strict=True):
+        write.stored = stored
+    for entry in batch.entries:
+        outcome = _outcome(entry)
+        summary.add(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+
+
+def _document_write(write: _Write, year: int | None) -> DocumentWrite:
+    prepared = write.prepared
     values = {
-        "sha256": item.sha256,
-        "source": item.source,
-        "encoding": item.encoding,
+        "sha256": write.item.sha256,
+        "source": write.item.source,
+        "encoding": prepared.encoding,
         "ingested_at": dt.datetime.now(dt.UTC),
-        **document_values(parsed, year),
+        **document_values(prepared.parsed, year),
     }
-    try:
-        document_id, stored = store_document(
-            engine, values, parsed, existing.id if existing else None
-        )
-    except DocumentAlreadyStored:
-        return _skipped(item, find_document(engine, item.sha256).id)
+    return DocumentWrite(values, prepared.parsed, write.replaces)
+
+
+def _outcome(entry: IngestOutcome | _Write | _Copy) -> IngestOutcome:
+    if isinstance(entry, IngestOutcome):
+        return entry
+    if isinstance(entry, _Copy):
+        original = entry.original
+        if original.prepared.source_error is not None:  # unreadable bytes: a failure again, not a skip
+            return IngestOutcome(
+                entry.source, STATUS_FAILED, original.stored.document_id, message=original.prepared.source_error
+            )
+        return _skipped(entry.source, original.stored.document_id)
+    stored = entry.stored
+    if stored.already_stored:
+        return _skipped(entry.item.source, stored.document_id)
     return IngestOutcome(
-        source=item.source,
-        status=stored.status,
-        document_id=document_id,
-        reports=len(stored.reports),
-        problems=sum(len(report.problems) for report in stored.reports),
-        message=stored.error,
+        source=entry.item.source,
+        status=stored.parsed.status,
+        document_id=stored.document_id,
+        reports=len(stored.parsed.reports),
+        problems=sum(len(report.problems) for report in stored.parsed.reports),
+        message=stored.parsed.error,
     )
 
 
-def _parse_again(status: str, stored_year: int | None, year: int | None) -> bool:
+def _unchanged(item: SourceDocument | RawSource, document_id: int, status: str) -> IngestOutcome:
+    """An input whose bytes are stored already and need no new parse."""
+    if status == STATUS_FAILED:
+        source = item.decode() if isinstance(item, RawSource) else item
+        if source.error is not None:  # still unreadable: a failure again, not a skip
+            return IngestOutcome(item.source, STATUS_FAILED, document_id=document_id, message=source.error)
+    return _skipped(item.source, document_id)
+
+
+def _parse_again(existing, year: int | None) -> bool:
     """A failed or bulletin-less document is parsed again when a year hint arrives."""
     return (
-        status in (STATUS_FAILED, STATUS_NO_BULLETIN) and stored_year is None and year is not None
+        existing.status in (STATUS_FAILED, STATUS_NO_BULLETIN) and existing.year_hint is None and year is not None
     )
 
 
-def _skipped(item: SourceDocument, document_id: int) -> IngestOutcome:
-    return IngestOutcome(
-        item.source,
-        SKIPPED,
-        document_id=document_id,
-        message=f"already stored as document {document_id}",
-    )
+def _skipped(source: str, document_id: int) -> IngestOutcome:
+    return IngestOutcome(source, SKIPPED, document_id=document_id, message=f"already stored as document {document_id}")

@@ -3,20 +3,34 @@
 A report keeps its id while its identity — document, region, date and window —
 is unchanged, so that ids users noted (``archive show 12``) still point at the
 same bulletin; its figures and rows are replaced by the new parse.
+
+Documents are read, parsed and rewritten a batch at a time, each batch in one
+transaction with a few statements for all its documents, so that memory stays
+flat and the time goes into parsing rather than round trips.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, Row, bindparam, delete, select, update
+from sqlalchemy.exc import DataError, IntegrityError
 
 from archive.parse import ParsedDocument
 from archive.parse import Report as ParsedReport
 from archive.parse.model import STATUS_FAILED
-from archive.store.ingestion import parse_text
+from archive.store.collector import fewer_collections
+from archive.store.ingestion import BATCH_SIZE, parse_text
 from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
-from archive.store.writer import document_values, insert_children, insert_reports, report_values
+from archive.store.workers import BatchMapper
+from archive.store.writer import (
+    document_values,
+    insert_children,
+    insert_document_reports,
+    report_values,
+)
 
 # Columns compared to tell whether a report's figures changed.
 FIGURES = (
@@ -28,7 +42,17 @@ FIGURES = (
     "imported_asymptomatic",
     "converted",
 )
-_CHILDREN = ((DistrictCount, "districts"), (ChannelCount, "channels"), (Notice, "notices"))
+# A report's rows, with the columns compared; the first four tell `archive reparse`'s
+# listing whether a report's areas or channels changed.
+_CHILDREN = {
+    "districts": (DistrictCount, ("case_type", "city", "district", "count", "city_code", "district_code")),
+    "channels": (ChannelCount, ("case_type", "channel", "label", "count")),
+    "notices": (Notice, ("ordinal", "title", "body")),
+}
+_LISTED_CHILDREN = ("districts", "channels")
+_LISTED_COLUMNS = 4
+# The columns of document that a parse gives.
+_PARSED_DOCUMENT_COLUMNS = ("text", "published_on", "year_hint", "parser_version", "status", "error")
 
 
 @dataclass(frozen=True)
@@ -53,64 +77,148 @@ class ReparseSummary:
         return sum(1 for change in self.changes if change.what == what)
 
 
-def reparse(engine: Engine) -> ReparseSummary:
-    """Parse every stored text again; each document is rewritten in its own transaction.
+def reparse(engine: Engine, jobs: int = 1) -> ReparseSummary:
+    """Parse every stored text again (in ``jobs`` processes) and rewrite what changed.
 
     Documents stored without text (unreadable inputs) have nothing to parse and
-    are left as they are. Running it twice changes nothing the second time.
+    are left as they are. Only what the new parse changes is written, so running it
+    twice writes nothing the second time.
     """
-    with engine.connect() as connection:
-        documents = connection.execute(
-            select(Document.id, Document.text, Document.year_hint).where(Document.text != "").order_by(Document.id)
-        ).all()
-    summary = ReparseSummary(documents=len(documents))
-    for document in documents:
-        parsed = parse_text(document.text, document.year_hint)
-        with engine.begin() as connection:
-            changes = _rewrite(connection, document.id, document.year_hint, parsed)
-        summary.changes.extend(changes)
-        summary.reports += len(parsed.reports)
-        summary.failed += parsed.status == STATUS_FAILED
+    summary = ReparseSummary()
+    with fewer_collections(), BatchMapper(_parse_stored, jobs) as mapper:
+        for documents in _stored_documents(engine):
+            parses = mapper.submit([(document.text, document.year_hint) for document in documents])()
+            summary.changes += _store_batch(engine, documents, parses)
+            summary.documents += len(documents)
+            summary.reports += sum(len(parsed.reports) for parsed in parses)
+            summary.failed += sum(parsed.status == STATUS_FAILED for parsed in parses)
     return summary
+
+
+def _parse_stored(document: tuple[str, int | None]) -> ParsedDocument:
+    return parse_text(*document)
+
+
+def _stored_documents(engine: Engine) -> Iterator[list[Row]]:
+    """Documents with text, a batch at a time, in id order."""
+    last_id = 0
+    while True:
+        with engine.connect() as connection:
+            documents = connection.execute(
+                select(Document.id, *(Document.__table__.c[name] for name in _PARSED_DOCUMENT_COLUMNS))
+                .where(Document.text != "", Document.id > last_id)
+                .order_by(Document.id)
+                .limit(BATCH_SIZE)
+            ).all()
+        if not documents:
+            return
+        yield documents
+        last_id = documents[-1].id
+
+
+def _store_batch(engine: Engine, documents: Sequence[Row], parses: Sequence[ParsedDocument]) -> list[ReportChange]:
+    """Rewrite a batch in one transaction; when the database refuses a row, again with a savepoint
+    per document, where a document whose rows are refused is stored as failed with the reason."""
+    try:
+        with engine.begin() as connection:
+            return _rewrite(connection, documents, parses)
+    except (IntegrityError, DataError):
+        pass
+    changes = []
+    with engine.begin() as connection:
+        for document, parsed in zip(documents, parses, strict=True):
+            try:
+                with connection.begin_nested():
+                    changes += _rewrite(connection, [document], [parsed])
+            except (IntegrityError, DataError) as exc:
+                failed = replace(parsed, status=STATUS_FAILED, error=f"its rows could not be stored: {exc.orig}", reports=[])
+                with connection.begin_nested():
+                    changes += _rewrite(connection, [document], [failed])
+    return changes
 
 
 def _identity(region: str, report_date, start: int, end: int) -> tuple:
     return (region, str(report_date), start, end)
 
 
-def _rewrite(connection: Connection, document_id: int, year_hint: int | None, parsed: ParsedDocument) -> list:
-    values = document_values(parsed, year_hint)
-    connection.execute(update(Document).where(Document.id == document_id), values)
-    stored = {
-        _identity(row.region, row.report_date, row.window_start_hour, row.window_end_hour): row
-        for row in connection.execute(select(*Report.__table__.columns).where(Report.document_id == document_id))
-    }
-    fresh = {_identity(r.region, r.report_date, r.window_start_hour, r.window_end_hour): r for r in parsed.reports}
-    changes = []
+def _rewrite(connection: Connection, documents: Sequence[Row], parses: Sequence[ParsedDocument]) -> list[ReportChange]:
+    """Store the new parses of ``documents`` where they differ; what changed, document by document."""
+    document_ids = [document.id for document in documents]
+    changed_documents = []
+    for document, parsed in zip(documents, parses, strict=True):
+        values = document_values(parsed, document.year_hint)
+        if not _same_columns(document, values):
+            changed_documents.append({"document_id_": document.id, **values})
+    if changed_documents:
+        connection.execute(update(Document).where(Document.id == bindparam("document_id_")), changed_documents)
+    stored_by_document: dict[int, dict[tuple, Row]] = defaultdict(dict)
+    for row in connection.execute(select(*Report.__table__.columns).where(Report.document_id.in_(document_ids))):
+        stored_by_document[row.document_id][
+            _identity(row.region, row.report_date, row.window_start_hour, row.window_end_hour)
+        ] = row
+    stored_children = _stored_children(connection, [row.id for rows in stored_by_document.values() for row in rows.values()])
 
-    removed = [row for key, row in stored.items() if key not in fresh]
+    changes, removed, kept, added = [], [], [], []
+    for document_id, parsed in zip(document_ids, parses, strict=True):
+        stored = stored_by_document[document_id]
+        fresh = {_identity(r.region, r.report_date, r.window_start_hour, r.window_end_hour): r for r in parsed.reports}
+        for key, row in stored.items():
+            if key not in fresh:
+                removed.append(row.id)
+                changes.append(_change(document_id, row.id, key, "removed"))
+        for key, row in stored.items():
+            if key not in fresh:
+                continue
+            report, old_children = fresh[key], stored_children[row.id]
+            if _children(report) == old_children and _same_columns(row, report_values(document_id, report)):
+                continue
+            kept.append((document_id, row.id, report))
+            difference = _figure_difference(row, report) or _row_difference(old_children, report)
+            if difference:
+                changes.append(_change(document_id, row.id, key, "changed", difference))
+        added += [(document_id, report) for key, report in fresh.items() if key not in stored]
+        changes += [_change(document_id, None, key, "added") for key in fresh if key not in stored]
+
     if removed:
-        connection.execute(delete(Report).where(Report.id.in_([row.id for row in removed])))
-        changes += [_change(document_id, row.id, key, "removed") for key, row in stored.items() if key not in fresh]
-
-    kept = {key: row for key, row in stored.items() if key in fresh}
+        connection.execute(delete(Report).where(Report.id.in_(removed)))
     if kept:
+        kept_ids = [report_id for _, report_id, _ in kept]
         # Free the (document_id, seq) pairs first: the new parse may number reports differently.
-        connection.execute(update(Report).where(Report.id.in_([row.id for row in kept.values()])).values(seq=-Report.id))
-    for key, row in kept.items():
-        report = fresh[key]
-        difference = _figure_difference(row, report) or _row_difference(connection, row.id, report)
-        connection.execute(update(Report).where(Report.id == row.id).values(report_values(document_id, report)))
-        for model, _ in _CHILDREN:
-            connection.execute(delete(model).where(model.report_id == row.id))
-        if difference:
-            changes.append(_change(document_id, row.id, key, "changed", difference))
-    insert_children(connection, [row.id for row in kept.values()], [fresh[key] for key in kept])
-
-    added = [report for key, report in fresh.items() if key not in stored]
-    insert_reports(connection, document_id, added)
-    changes += [_change(document_id, None, key, "added") for key in fresh if key not in stored]
+        connection.execute(update(Report).where(Report.id.in_(kept_ids)).values(seq=-Report.id))
+        connection.execute(
+            update(Report).where(Report.id == bindparam("report_id_")),
+            [{"report_id_": report_id, **report_values(document_id, report)} for document_id, report_id, report in kept],
+        )
+        for model, _ in _CHILDREN.values():
+            connection.execute(delete(model).where(model.report_id.in_(kept_ids)))
+        insert_children(connection, kept_ids, [report for _, _, report in kept])
+    insert_document_reports(connection, added)
     return changes
+
+
+def _stored_children(connection: Connection, report_ids: list[int]) -> dict[int, dict[str, list[tuple]]]:
+    """The rows of stored reports as _children gives them for a parsed report, by report id."""
+    children: dict[int, dict[str, list[tuple]]] = defaultdict(lambda: {attribute: [] for attribute in _CHILDREN})
+    for attribute, (model, columns) in _CHILDREN.items() if report_ids else ():
+        table = model.__table__
+        query = select(table.c.report_id, *(table.c[column] for column in columns)).where(table.c.report_id.in_(report_ids))
+        for report_id, *values in connection.execute(query):
+            children[report_id][attribute].append(tuple(values))
+    for rows in children.values():
+        for listed in rows.values():
+            listed.sort()
+    return children
+
+
+def _children(report: ParsedReport) -> dict[str, list[tuple]]:
+    return {
+        attribute: sorted(tuple(getattr(item, column) for column in columns) for item in getattr(report, attribute))
+        for attribute, (_, columns) in _CHILDREN.items()
+    }
+
+
+def _same_columns(row: Row, values: dict) -> bool:
+    return all(getattr(row, name) == value for name, value in values.items())
 
 
 def _figure_difference(row, report: ParsedReport) -> str:
@@ -121,16 +229,13 @@ def _figure_difference(row, report: ParsedReport) -> str:
     )
 
 
-def _row_difference(connection: Connection, report_id: int, report: ParsedReport) -> str:
+def _row_difference(old_children: dict[str, list[tuple]], report: ParsedReport) -> str:
     """Which of a report's area and channel rows the new parse changes."""
+    new_children = _children(report)
     differences = []
-    for model, attribute, columns in (
-        (DistrictCount, "districts", ("case_type", "city", "district", "count")),
-        (ChannelCount, "channels", ("case_type", "channel", "label", "count")),
-    ):
-        table = model.__table__
-        old = sorted(tuple(r) for r in connection.execute(select(*(table.c[c] for c in columns)).where(table.c.report_id == report_id)))
-        new = sorted(tuple(getattr(item, c) for c in columns) for item in getattr(report, attribute))
+    for attribute in _LISTED_CHILDREN:
+        old = sorted(row[:_LISTED_COLUMNS] for row in old_children[attribute])
+        new = sorted(row[:_LISTED_COLUMNS] for row in new_children[attribute])
         if old != new:
             differences.append(f"{attribute}: {len(old)} rows → {len(new)} rows" if len(old) != len(new) else f"{attribute} changed")
     return ", ".join(differences)

@@ -1,0 +1,420 @@
+"""Write a deterministic corpus of bulletin pages for the benchmark.
+
+Page ``i`` is the bulletin of one of 300 real prefecture-level cities (from the
+archive's gazetteer) on one day: city ``i % 300``, day ``i // 300`` from 2022-01-01.
+The first city of each province speaks for its province (shapes P1-P3); the others
+publish city bulletins (C1-C5, O1, O2, zero). Pages carry noise (mastheads, headlines,
+datelines, numbered guidance, other articles with figures that are not new cases,
+lines broken mid-word) and are saved as UTF-8 text, GB18030 text, Big5 text in
+traditional script, or HTML pages (UTF-8 or GBK).
+
+Each page depends only on the seed and its index, so the first 10,000 pages of a
+100,000-page corpus are the 10,000-page corpus. Pages are written one at a time:
+memory stays flat whatever the count.
+
+    python benchmarks/make_corpus.py OUT_DIR --count 10000 [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import random
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+CITIES = 300
+FIRST_DAY = dt.date(2022, 1, 1)
+_CITY_SUFFIX = "市"
+_MIN_DISTRICTS = 3
+_WEEKDAYS = "一二三四五六日"
+
+# How often each shape appears among city pages and among province pages.
+CITY_SHAPES = {"C1": 24, "C2": 14, "C3": 8, "C4": 8, "C5": 8, "O1": 8, "O2": 10, "Z": 10, "T": 10}
+PROVINCE_SHAPES = {"P1": 40, "P2": 25, "P3": 25, "T": 10}
+# (file suffix, encoding, as HTML) and how often each is used for simplified pages.
+SAVED_AS = {("txt", "utf-8", False): 70, ("txt", "gb18030", False): 12, ("html", "utf-8", True): 12, ("html", "gb18030", True): 6}
+
+CHANNELS = ("隔离管控人员中发现", "社区筛查发现", "非闭环管理重点人员筛查发现", "密切接触者筛查发现", "跨区域协查发现", "主动就诊发现")
+PROVINCE_CHANNELS = ("主动就诊发现", "区域核酸检测发现", "集中隔离管控筛查发现", "密切接触者筛查发现")
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗"
+GIVEN = "明立新华建国晓红志强海燕文杰丽娟宏伟春梅玉兰"
+OTHER_ARTICLES = (
+    (
+        "本报讯(记者 {reporter}){m}月{d}日,{city}工信局副局长{speaker}介绍,1—10月份全市规上工业增加值同比增长1.5%,"
+        "目前全市212户规上工业企业实施闭环生产,确保了重点企业不停产、不停工。"
+    ),
+    "截至{m}月{d}日下午,党员小分队已经在14号区域连续坚守了6天6夜。9名党员每人都身兼数职,负责扫码录入、楼道消杀和物资配送。",
+    "本次疫情发生以来,{city}累计报告本土确诊病例{big}例,病例分布在:{d1}{small}例,{d2}{smaller}例。",
+    "当日治愈出院本土确诊病例{small}例,解除医学观察无症状感染者{smaller}例({d1}{smaller}例)。",
+    "{d1}疾控中心 5166{phone} {d2}疾控中心 8627{phone}",
+    "自{m}月{d}日12时起,{d1}某小区调整为中风险地区,其他地区风险等级不变。",
+    "连日来,{d2}百余名志愿者冒着严寒在小区门口值守,为2768户居民配送生活物资,累计服务居民3200余户。",
+)
+NOTICES = (
+    "请抵返人员务必主动报备行程,配合落实防控措施。",
+    "请市民密切关注疫情动态变化,配合流调排查。",
+    "按要求参加核酸检测,确保应检尽检。",
+    "认真规范佩戴口罩,降低感染风险。",
+    "出现发热、干咳等症状时,请及时到就近医疗机构发热门诊就诊。",
+)
+ORDINALS = "一二三四五"
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    province: str
+    districts: tuple[str, ...]
+    speaks_for_province: bool
+
+    @property
+    def short(self) -> str:
+        return self.name.removesuffix(_CITY_SUFFIX)
+
+
+@lru_cache(maxsize=1)
+def cities() -> tuple[City, ...]:
+    """300 prefecture-level units (municipalities included) spread over the country, with their districts."""
+    with resources.files("archive").joinpath("data/gazetteer.csv").open(encoding="utf-8") as file:
+        rows = [row for row in csv.DictReader(file) if row["code"] and not row["current_code"]]
+    names = {row["code"]: row["name"] for row in rows}
+    districts: dict[str, list[str]] = {}
+    for row in rows:
+        if row["level"] == "county":
+            districts.setdefault(row["parent_code"], []).append(row["name"])
+    candidates = [
+        row for row in rows if row["level"] == "city" and len(districts.get(row["code"], ())) >= _MIN_DISTRICTS
+    ]
+    step = len(candidates) / CITIES
+    chosen = [candidates[int(index * step)] for index in range(CITIES)]
+    seen_provinces: set[str] = set()
+    result = []
+    for row in chosen:
+        # A municipality (北京市) has no province: it is its own, and never a province's spokesman.
+        province = names.get(row["parent_code"], row["name"])
+        speaks = province not in seen_provinces and province != row["name"]
+        result.append(City(row["name"], province, tuple(districts[row["code"]]), speaks))
+        seen_provinces.add(province)
+    return tuple(result)
+
+
+@lru_cache(maxsize=1)
+def _to_traditional():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the corpus folder
+    raw: bytes
+
+
+def make_page(index: int, seed: int = 1) -> Page:
+    """Page ``index`` of the corpus: the same bytes for the same index and seed."""
+    rng = random.Random(seed * 1_000_003 + index)
+    city = cities()[index % CITIES]
+    day = FIRST_DAY + dt.timedelta(days=index // CITIES)
+    shapes = PROVINCE_SHAPES if city.speaks_for_province else CITY_SHAPES
+    shape = _pick(rng, shapes)
+    traditional = shape == "T"
+    if traditional:
+        shape = _pick(rng, {"P1": 1} if city.speaks_for_province else {"C1": 1, "C2": 1})
+    bulletin = _BULLETINS[shape](rng, city, day)
+    suffix, encoding, as_html = ("txt", "big5hkscs", False) if traditional else _pick(rng, SAVED_AS)
+    # Page-text dumps of newspapers (plain text only) come with mastheads and broken lines.
+    text = _page_text(rng, city, day, bulletin, newspaper=not as_html and rng.random() < 0.4)
+    if traditional:
+        raw = _to_traditional().convert(text).encode(encoding, errors="replace")
+    else:
+        raw = (_as_html(text, encoding) if as_html else text).encode(encoding)
+    return Page(f"{city.province}/{city.name}/{day.isoformat()}.{suffix}", raw)
+
+
+def write_corpus(out: Path, count: int, seed: int = 1) -> int:
+    """Write ``count`` pages under ``out``; returns the bytes written."""
+    written = 0
+    for index in range(count):
+        page = make_page(index, seed)
+        path = out / page.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(page.raw)
+        written += len(page.raw)
+    return written
+
+
+# --- the bulletins -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Bulletin:
+    text: str
+    headline: str
+
+
+def _pick(rng: random.Random, weights: dict):
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+def _split(rng: random.Random, total: int, parts: int) -> list[int]:
+    """``total`` as ``parts`` positive numbers (fewer when the total is small), largest first."""
+    parts = max(1, min(parts, total))
+    cuts = sorted(rng.sample(range(1, total), parts - 1)) if parts > 1 else []
+    return sorted((b - a for a, b in zip([0, *cuts], [*cuts, total])), reverse=True)
+
+
+def _areas(rng: random.Random, districts: tuple[str, ...], total: int, most: int = 6) -> list[tuple[str, int]]:
+    counts = _split(rng, total, rng.randint(1, min(most, len(districts))))
+    return list(zip(rng.sample(districts, len(counts)), counts))
+
+
+def _list(items: list[tuple[str, int]], separator: str = "、") -> str:
+    return separator.join(f"{name}{count}例" for name, count in items)
+
+
+def _channels(rng: random.Random, total: int, phrases=CHANNELS) -> str:
+    counts = _split(rng, total, rng.randint(1, 4))
+    return ",".join(f"{phrase}{count}例" for phrase, count in zip(rng.sample(phrases, len(counts)), counts))
+
+
+def _window(rng: random.Random) -> str:
+    return _pick(rng, {"0—14时": 3, "0-24时": 3, "0时至24时": 2, "0—12时": 1, "0-15时": 1})
+
+
+def _full_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _c1(rng, city: City, day: dt.date) -> _Bulletin:
+    noun = _pick(rng, {"无症状感染者": 3, "确诊病例": 1})
+    total = rng.randint(1, 150)
+    text = (
+        f"{_full_date(day)}{_window(rng)},{city.name}新增本土新冠病毒{noun}{total}例。"
+        f"其中,{_channels(rng, total)}。{_list(_areas(rng, city.districts, total))}。"
+        "新增阳性感染者均已闭环转运至定点医疗机构进行隔离观察治疗。"
+    )
+    return _Bulletin(text, f"{city.short}新增本土{noun}{total}例")
+
+
+def _c2(rng, city: City, day: dt.date) -> _Bulletin:
+    confirmed, asymptomatic = rng.randint(1, 40), rng.randint(1, 80)
+    text = (
+        f"{_full_date(day)}{_window(rng)},{city.name}新增本土新冠病毒阳性感染者{confirmed + asymptomatic}例,"
+        f"其中确诊病例{confirmed}例,{_list(_areas(rng, city.districts, confirmed))};{_channels(rng, confirmed)}。"
+        f"无症状感染者{asymptomatic}例,{_list(_areas(rng, city.districts, asymptomatic))};"
+        f"{_channels(rng, asymptomatic)}。"
+    )
+    return _Bulletin(text, f"{city.short}新增本土阳性感染者{confirmed + asymptomatic}例")
+
+
+def _c3(rng, city: City, day: dt.date) -> _Bulletin:
+    asymptomatic = rng.randint(1, 30)
+    text = (
+        f"{_full_date(day)}0-14时,{city.name}新增本土新冠病毒阳性感染者{asymptomatic + 1}例,其中确诊病例1例,"
+        f"在{rng.choice(city.districts)},社区筛查发现。无症状感染者{asymptomatic}例,"
+        f"{_list(_areas(rng, city.districts, asymptomatic))};隔离管控人员中发现{asymptomatic}例。"
+    )
+    return _Bulletin(text, f"{city.short}新增本土阳性感染者{asymptomatic + 1}例")
+
+
+def _c4(rng, city: City, day: dt.date) -> _Bulletin:
+    confirmed, asymptomatic, initial = rng.randint(1, 5), rng.randint(1, 5), rng.randint(2, 9)
+    first, second = rng.sample(city.districts, 2)
+    split = rng.randint(1, initial - 1)
+    text = (
+        f"{day.month}月{day.day}日0时至16时,{city.short}新增本土新冠病毒阳性感染者{confirmed + asymptomatic + initial}例。"
+        f"其中确诊病例{confirmed}例、无症状感染者{asymptomatic}例,初筛阳性{initial}例。"
+        f"确诊病例与无症状感染者均在{first},隔离管控人员中发现。初筛阳性人员{first}{split}例,{second}{initial - split}例。"
+    )
+    return _Bulletin(text, f"{city.short}新增本土阳性感染者{confirmed + asymptomatic + initial}例")
+
+
+def _c5(rng, city: City, day: dt.date) -> _Bulletin:
+    confirmed, asymptomatic = rng.randint(1, 3), rng.randint(1, 6)
+    first, second = rng.sample(city.districts, 2)
+    screening = rng.randint(0, confirmed + asymptomatic - 1)
+    text = (
+        f"{_full_date(day)}0时至12时,{city.name}新增本土新冠病毒阳性感染者{confirmed + asymptomatic}例,"
+        f"其中新冠病毒肺炎确诊病例{confirmed}例,在{first}。新增新冠病毒无症状感染者{asymptomatic}例,在{second}。"
+        + (f"{screening}例在区域核酸检测中发现," if screening else "")
+        + f"{confirmed + asymptomatic - screening}例在密切接触者筛查中发现。\n"
+        f"新增确诊病例主要情况:确诊病例{rng.randint(10, 90)}:普通型,现住{first}某小区。"
+    )
+    return _Bulletin(text, f"{city.short}新增本土阳性感染者{confirmed + asymptomatic}例")
+
+
+def _o1(rng, city: City, day: dt.date) -> _Bulletin:
+    confirmed, asymptomatic = rng.randint(10, 900), rng.randint(100, 9000)
+    converted = rng.randint(0, confirmed // 2)
+    found_c, found_a = rng.randint(0, confirmed - converted), rng.randint(0, asymptomatic)
+    text = (
+        f"{_full_date(day)}0—24时,新增本土新冠肺炎确诊病例{confirmed}例和无症状感染者{asymptomatic}例,"
+        f"其中{converted}例确诊病例为此前无症状感染者转归,{found_c}例确诊病例和{found_a}例无症状感染者在隔离管控中发现,"
+        "其余在相关风险人群排查中发现。"
+    )
+    return _Bulletin(text, f"{city.name}卫生健康委员会关于{city.short}疫情情况的通报")
+
+
+def _o2(rng, city: City, day: dt.date) -> _Bulletin:
+    confirmed, asymptomatic = rng.randint(1, 150), rng.randint(1, 300)
+    text = (
+        f"{day.month}月{day.day}日0时至15时,{city.name}新增本土感染者{confirmed + asymptomatic}例,"
+        f"其中确诊病例{confirmed}例、无症状感染者{asymptomatic}例。{_list(_areas(rng, city.districts, confirmed + asymptomatic))}。"
+    )
+    return _Bulletin(text, f"{city.short}新增本土感染者{confirmed + asymptomatic}例")
+
+
+def _zero(rng, city: City, day: dt.date) -> _Bulletin:
+    text = f"{_full_date(day)}0-24时,{city.name}无新增本土确诊病例和无症状感染者。"
+    return _Bulletin(text, f"{city.short}无新增本土病例")
+
+
+def _province_cities(city: City) -> list[City]:
+    return [other for other in cities() if other.province == city.province][:4]
+
+
+def _city_part(rng, city: City, count: int) -> str:
+    areas = _areas(rng, city.districts, count, most=3)
+    if len(areas) == 1:
+        return f"{city.name}{count}例,在{areas[0][0]}"
+    return f"{city.name}{count}例,其中{_list(areas)}"
+
+
+def _nested(rng, members: list[City], total: int) -> str:
+    counts = _split(rng, total, rng.randint(1, len(members)))
+    return ";".join(_city_part(rng, member, count) for member, count in zip(rng.sample(members, len(counts)), counts))
+
+
+def _p1(rng, city: City, day: dt.date) -> _Bulletin:
+    members = _province_cities(city)
+    confirmed, asymptomatic = rng.randint(1, 40), rng.randint(1, 40)
+    province = city.province
+    text = (
+        f"{day.month}月{day.day}日0-24时,{province}新增新冠肺炎本土确诊病例{confirmed}例({_nested(rng, members, confirmed)}),"
+        f"{_channels(rng, confirmed, PROVINCE_CHANNELS)};新增本土无症状感染者{asymptomatic}例({_nested(rng, members, asymptomatic)}),"
+        f"集中隔离管控筛查发现{asymptomatic}例。当日治愈出院境外输入确诊病例2例;解除医学观察本土无症状感染者3例"
+        f"({city.name}{city.districts[0]}3例)。截至{day.month}月{day.day}日24时,{province}现有境外输入确诊病例5例,"
+        f"全省现有本土确诊病例{rng.randint(40, 400)}例。"
+    )
+    return _Bulletin(text, f"{province}新增本土确诊病例{confirmed}例")
+
+
+def _flat(rng, members: list[City], total: int) -> str:
+    counts = _split(rng, total, rng.randint(1, 4))
+    return "、".join(f"{member.name}{rng.choice(member.districts)}{count}例" for member, count in zip(rng.choices(members, k=len(counts)), counts))
+
+
+def _p2(rng, city: City, day: dt.date) -> _Bulletin:
+    members = _province_cities(city)
+    confirmed, asymptomatic = rng.randint(2, 40), rng.randint(1, 40)
+    text = (
+        f"{day.month}月{day.day}日0时至24时,{city.province}新增新冠肺炎本土确诊病例{confirmed}例({_flat(rng, members, confirmed)}),"
+        f"其中无症状感染者转为确诊病例{rng.randint(1, confirmed)}例。此外,新增新冠病毒本土无症状感染者{asymptomatic}例"
+        f"({_flat(rng, members, asymptomatic)})。"
+    )
+    return _Bulletin(text, f"{city.province}新增本土确诊病例{confirmed}例")
+
+
+def _p3(rng, city: City, day: dt.date) -> _Bulletin:
+    other = rng.choice(_province_cities(city)[1:] or [city])
+    confirmed, in_city, elsewhere = rng.randint(1, 30), rng.randint(1, 30), rng.randint(1, 5)
+    asymptomatic = in_city + elsewhere
+    text = (
+        f"{day.day}日0-24时,{city.province}新增新冠肺炎本土确诊病例{confirmed}例;新增本土无症状感染者{asymptomatic}例;"
+        f"新增境外输入无症状感染者1例。新增本土确诊病例均在{city.name},其中{_list(_areas(rng, city.districts, confirmed, 3))}。"
+        f"新增本土无症状感染者中{city.name}{in_city}例,其中{_list(_areas(rng, city.districts, in_city, 3))};"
+        f"{other.name}{rng.choice(other.districts)}{elsewhere}例。以上阳性感染者均为隔离管控筛查或对风险人员主动排查发现。"
+    )
+    return _Bulletin(text, f"{city.province}新增本土确诊病例{confirmed}例")
+
+
+_BULLETINS = {"C1": _c1, "C2": _c2, "C3": _c3, "C4": _c4, "C5": _c5, "O1": _o1, "O2": _o2, "Z": _zero, "P1": _p1, "P2": _p2, "P3": _p3}
+
+
+# --- the page around a bulletin -----------------------------------------------------
+
+
+def _person(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.randint(1, 2)))
+
+
+def _page_text(rng: random.Random, city: City, day: dt.date, bulletin: _Bulletin, newspaper: bool) -> str:
+    published = day + dt.timedelta(days=rng.randint(0, 1))
+    speaker = f"市卫健委副主任{_person(rng)}"
+    lines = []
+    if newspaper:
+        lines += [f"{city.short}日报 {_full_date(published)} 星期{_WEEKDAYS[published.weekday()]} 第0{rng.randint(1, 8)}版", ""]
+    else:
+        lines += [f"发布时间:{published.isoformat()} {rng.randint(8, 22):02d}:{rng.randint(0, 59):02d} 来源:{city.name}卫生健康委员会", ""]
+    lines += [bulletin.headline, ""]
+    if rng.random() < 0.5:
+        dateline = (
+            f"本报讯(记者 {_person(rng)}){published.month}月{published.day}日,{city.name}政府新闻办召开疫情防控新闻发布会,"
+            f"{speaker}作主旨发布。"
+        )
+        lines += [dateline, ""]
+    lines += [bulletin.text, ""]
+    if rng.random() < 0.5:
+        lines += ["当前疫情防控形势依然严峻复杂,请广大市民朋友坚持做好个人防护,非必要不外出、不聚集。", ""]
+        for ordinal, notice in zip(ORDINALS, rng.sample(NOTICES, rng.randint(2, 4))):
+            lines += [f"{ordinal}是{notice}", ""]
+    for _ in range(rng.randint(0, 2)):
+        lines += [_other_article(rng, city, day), ""]
+    text = "\n".join(lines)
+    return _break_lines(rng, text) if newspaper else text
+
+
+def _other_article(rng: random.Random, city: City, day: dt.date) -> str:
+    first, second = rng.sample(city.districts, 2)
+    body = rng.choice(OTHER_ARTICLES).format(
+        reporter=_person(rng), speaker=_person(rng), city=city.name, m=day.month, d=day.day, d1=first, d2=second,
+        big=rng.randint(100, 999), small=rng.randint(10, 99), smaller=rng.randint(1, 9), phone=rng.randint(1000, 9999),
+    )  # fmt: skip
+    title = rng.choice(("防疫一线党旗红", "重点企业闭环生产不停工", "志愿者坚守一线", "社区防控有温度"))
+    return f"{title}\n\n{body}"
+
+
+def _break_lines(rng: random.Random, text: str) -> str:
+    """A page-text dump: long lines broken in the middle of a word, as page columns do."""
+    out = []
+    for line in text.split("\n"):
+        while len(line) > 60 and rng.random() < 0.5:
+            cut = rng.randint(20, len(line) - 10)
+            out += [line[:cut], ""]
+            line = line[cut:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def _as_html(text: str, encoding: str) -> str:
+    charset = "gbk" if encoding == "gb18030" else "utf-8"
+    title, *body = [line for line in text.split("\n") if line]
+    paragraphs = "\n".join(f"<p>{line}</p>" for line in body)
+    return (
+        f'<!DOCTYPE html>\n<html><head><meta charset="{charset}"><title>{title}</title>'
+        "<script>var _hmt = _hmt || [];</script></head>\n<body>"
+        '<div class="nav">首页 &gt; 疫情防控 &gt; 通知公告</div>\n'
+        f'<div class="article">\n{paragraphs}\n</div>\n'
+        '<div class="footer">主办单位:卫生健康委员会 版权所有</div></body></html>\n'
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, help="folder to write the pages into")
+    parser.add_argument("--count", type=int, default=10_000, help="number of pages (default 10000)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    args = parser.parse_args(argv)
+    written = write_corpus(args.out, args.count, args.seed)
+    print(f"{args.count} pages, {written / 1e6:.1f} MB in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
