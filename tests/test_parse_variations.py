@@ -147,3 +147,25 @@ def test_conversion_in_parentheses_with_han():
         ("confirmed", "other", "无症状感染者转确诊", 2)
     ]
     assert report.consistent and "partial_breakdown" in {p.code for p in report.problems}
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("2022年8月20日0-24时,大连市新增本土确诊病例3例,其中中山区2例、甘井子区1例。", [("中山区", 2), ("甘井子区", 1)]),
+        ("2022年8月20日0-24时,马鞍山市新增本土无症状感染者2例,均在含山县。", [("含山县", 2)]),
+    ],
+    ids=["zhongshan-after-qizhong", "hanshan-not-a-lead-in"],
+)
+def test_area_names_that_start_like_a_lead_in(text, rows):
+    [report] = parse_document(text).reports
+    assert [(d.district, d.count) for d in report.districts] == rows
+    assert report.consistent
+
+
+def test_line_broken_after_a_semicolon_is_joined():
+    """The clause after ";" still speaks of the type before it (confirmed), not of the lead's type."""
+    text = CITY_BULLETIN.replace("道外区1例;", "道外区1例;\n\n")
+    [report] = parse_document(text).reports
+    assert sorted((c.case_type, c.channel, c.count) for c in report.channels) == CITY_ROWS["channels"]
+    assert report.consistent

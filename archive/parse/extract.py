@@ -251,7 +251,6 @@ class BodyReader:
         return found or bool(nouns and not text)
 
     def _area(self, name: str, count: int | None, clause: Clause) -> bool:
-        name = name.lstrip("中,:的")
         hit = self.gaz.area_at_end(name, self.scope)
         if hit is None and self.scope is not None and self.scope.level != "province":
             hit = self.gaz.area_at_end(name, self.gaz.province_of(self.scope))

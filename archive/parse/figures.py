@@ -33,7 +33,8 @@ _QUALIFIERS = r"(?:本土|本地|境外输入性?|输入性?)?(?:新冠病毒肺
 REVERSED_TOTAL_RE = re.compile(rf"新增{_QUALIFIERS}{COUNT}{_QUALIFIERS}(?P<noun>{NOUN})")
 COUNT_THEN_NOUN_RE = re.compile(rf"{COUNT}(?P<noun>{NOUN})")
 
-LEAD_IN_RE = re.compile(r"^(?:其中|此外|另外|另有|另|同时|以上|上述|含|包括|包含)[:,]?")
+# 含 and 包括 lead in only before cases (含无症状感染者转确诊2例), not in names (含山县).
+LEAD_IN_RE = re.compile(r"^(?:其中|此外|另外|另有|另|同时|以上|上述|(?:含|包括|包含)(?=无症状|确诊|阳性|初筛|本土|\d))[:,]?")
 # "以上阳性感染者均为…": a lead-in naming the cases a whole sentence covers.
 COVERING_RE = re.compile(rf"^(?:以上|上述)?(?:新增)?(?:本土)?(?P<noun>{NOUN})?(?:均为|均系|均是|均在|均)")
 REMAINDER_RE = re.compile(r"^其余(?:病例|感染者)?(?:均)?")

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 # Characters that end a line which is complete in itself; a line ending in
 # anything else, in a line of prose, was broken by the page layout.
-_LINE_END_PUNCTUATION = "。!?;:…\"'”’」』)]》"
+# (";" is not among them: it separates clauses of one sentence, so a line ending in it was broken.)
+_LINE_END_PUNCTUATION = "。!?:…\"'”’」』)]》"
 # A line holds prose (not a headline or a dateline) when it contains one of these.
 _PROSE_MARKS = re.compile(r"[,。;]")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
