@@ -7,10 +7,9 @@ import datetime as dt
 import json
 from itertools import groupby
 
-from sqlalchemy import Engine, Row, func, select
+from sqlalchemy import Engine, Row, Select, and_, func, or_, select
 
 from archive.query.filters import check_region, in_period, period
-from archive.query.series import series
 from archive.query.views import FIGURES
 from archive.store.models import Document, Report
 
@@ -41,44 +40,16 @@ def check(
     """Findings (FINDING_COLUMNS) by kind (KINDS), region and date. ``report_ids`` lists the
     reports concerned, the one that daily_report prefers first."""
     start, end = period(date_from, date_to)
-    sentence = func.substr(
-        Document.text, Report.span_start + 1, Report.span_end - Report.span_start
-    )
-    query = in_period(
-        select(
-            Report.id,
-            Report.document_id,
-            Report.region,
-            Report.report_date,
-            Report.window_start_hour,
-            Report.window_end_hour,
-            *(Report.__table__.c[name] for name in FIGURES),
-            Report.consistent,
-            Report.problems,
-            sentence.label("sentence"),
-        ).join(Document, Document.id == Report.document_id),
-        Report.report_date,
-        start,
-        end,
-    ).order_by(
-        Report.region,
-        Report.report_date,
-        Report.window_start_hour,
-        Report.window_end_hour,
-        # daily_report's preference among documents giving the same window
-        Document.published_on.desc().nulls_last(),
-        Document.ingested_at.desc(),
-        Report.id.desc(),
-    )
-    if region is not None:
-        query = query.where(Report.region == region)
     with engine.connect() as connection:
         check_region(connection, region)
-        reports = connection.execute(query).all()
+        # Only the reports a finding can be about are read (the database picks them, so that
+        # checking a large archive does not bring every report into Python).
+        reports = connection.execute(_reports_to_look_at(region, start, end)).all()
+        days = connection.execute(_reported_days(region, start, end)).all()
     findings = [_inconsistent(report) for report in reports if not report.consistent]
     for _window, same_window in groupby(reports, key=_window_key):
         findings.extend(_disagreements(list(same_window)))
-    findings.extend(_missing_days(series(engine, region, start, end)))
+    findings.extend(_missing_days(days, start, end))
     return sorted(
         findings,
         key=lambda f: (
@@ -88,6 +59,54 @@ def check(
             f["window_start_hour"] or 0,
         ),
     )
+
+
+def _in_scope(query: Select, region: str | None, start, end) -> Select:
+    query = in_period(query, Report.report_date, start, end)
+    return query if region is None else query.where(Report.region == region)
+
+
+def _reports_to_look_at(region: str | None, start, end) -> Select:
+    """Inconsistent reports, and every report of a window that several documents give."""
+    window = (Report.region, Report.report_date, Report.window_start_hour, Report.window_end_hour)
+    shared = (
+        _in_scope(select(*window), region, start, end)
+        .group_by(*window)
+        .having(func.count(func.distinct(Report.document_id)) > 1)
+        .subquery()
+    )
+    sentence = func.substr(
+        Document.text, Report.span_start + 1, Report.span_end - Report.span_start
+    )
+    query = (
+        select(
+            Report.id,
+            Report.document_id,
+            *window,
+            *(Report.__table__.c[name] for name in FIGURES),
+            Report.consistent,
+            Report.problems,
+            sentence.label("sentence"),
+        )
+        .join(Document, Document.id == Report.document_id)
+        .outerjoin(
+            shared,
+            and_(*(column == shared.c[column.key] for column in window)),
+        )
+        .where(or_(Report.consistent.is_(False), shared.c.region.is_not(None)))
+    )
+    return _in_scope(query, region, start, end).order_by(
+        *window,
+        # daily_report's preference among documents giving the same window
+        Document.published_on.desc().nulls_last(),
+        Document.ingested_at.desc(),
+        Report.id.desc(),
+    )
+
+
+def _reported_days(region: str | None, start, end) -> Select:
+    query = select(Report.region, Report.report_date).distinct()
+    return _in_scope(query, region, start, end).order_by(Report.region, Report.report_date)
 
 
 def _window_key(report: Row) -> tuple:
@@ -153,25 +172,29 @@ def _stated(value: int | None) -> str:
     return "not stated" if value is None else str(value)
 
 
-def _missing_days(days: list[dict]) -> list[dict]:
-    """One finding per run of missing days in the daily series."""
+def _missing_days(days: list[Row], start: dt.date | None, end: dt.date | None) -> list[dict]:
+    """One finding per run of days without a report, in each region's series: from ``start``
+    (else its first report) to ``end`` (else its last), as ``series`` shows it."""
     findings = []
-    for (region, missing), run in groupby(days, key=lambda day: (day["region"], day["missing"])):
-        if not missing:
-            continue
-        run = list(run)
-        count = len(run)
-        findings.append(
-            {
-                "kind": "missing_days",
-                "region": region,
-                "first_date": run[0]["report_date"],
-                "last_date": run[-1]["report_date"],
-                "window_start_hour": None,
-                "window_end_hour": None,
-                "report_ids": [],
-                "detail": f"{count} day{'s' if count > 1 else ''} without a report",
-                "sentence": None,
-            }
-        )
+    for region, rows in groupby(days, key=lambda row: row.region):
+        reported = [row.report_date for row in rows]
+        edges = [(start or reported[0]) - dt.timedelta(days=1), *reported, (end or reported[-1]) + dt.timedelta(days=1)]
+        for before, after in zip(edges, edges[1:]):
+            count = (after - before).days - 1
+            if count > 0:
+                findings.append(_missing_run(region, before + dt.timedelta(days=1), after - dt.timedelta(days=1), count))
     return findings
+
+
+def _missing_run(region: str, first: dt.date, last: dt.date, count: int) -> dict:
+    return {
+        "kind": "missing_days",
+        "region": region,
+        "first_date": first,
+        "last_date": last,
+        "window_start_hour": None,
+        "window_end_hour": None,
+        "report_ids": [],
+        "detail": f"{count} day{'s' if count > 1 else ''} without a report",
+        "sentence": None,
+    }
