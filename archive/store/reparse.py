@@ -22,6 +22,7 @@ from archive.parse import ParsedDocument
 from archive.parse import Report as ParsedReport
 from archive.parse.model import STATUS_FAILED
 from archive.store.collector import fewer_collections
+from archive.parse.model import FIGURES
 from archive.store.ingestion import BATCH_SIZE, parse_text
 from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
 from archive.store.workers import BatchMapper
@@ -32,16 +33,6 @@ from archive.store.writer import (
     report_values,
 )
 
-# Columns compared to tell whether a report's figures changed.
-FIGURES = (
-    "local_confirmed",
-    "local_asymptomatic",
-    "local_positive",
-    "initial_positive",
-    "imported_confirmed",
-    "imported_asymptomatic",
-    "converted",
-)
 # A report's rows, with the columns compared; the first four tell `archive reparse`'s
 # listing whether a report's areas or channels changed.
 _CHILDREN = {
