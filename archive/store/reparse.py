@@ -20,9 +20,8 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from archive.parse import ParsedDocument
 from archive.parse import Report as ParsedReport
-from archive.parse.model import STATUS_FAILED
+from archive.parse.model import FIGURES, STATUS_FAILED
 from archive.store.collector import fewer_collections
-from archive.parse.model import FIGURES
 from archive.store.ingestion import BATCH_SIZE, parse_text
 from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
 from archive.store.workers import BatchMapper
