@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from sqlalchemy import Engine, Row, Select, and_, func, or_, select
 
-from archive.query.filters import check_region, in_period, period
+from archive.query.filters import SOURCE_SENTENCE, check_region, period, reports_in_scope
 from archive.query.views import FIGURES
 from archive.store.models import Document, Report
 
@@ -61,22 +61,14 @@ def check(
     )
 
 
-def _in_scope(query: Select, region: str | None, start, end) -> Select:
-    query = in_period(query, Report.report_date, start, end)
-    return query if region is None else query.where(Report.region == region)
-
-
 def _reports_to_look_at(region: str | None, start, end) -> Select:
     """Inconsistent reports, and every report of a window that several documents give."""
     window = (Report.region, Report.report_date, Report.window_start_hour, Report.window_end_hour)
     shared = (
-        _in_scope(select(*window), region, start, end)
+        reports_in_scope(select(*window), region, start, end)
         .group_by(*window)
         .having(func.count(func.distinct(Report.document_id)) > 1)
         .subquery()
-    )
-    sentence = func.substr(
-        Document.text, Report.span_start + 1, Report.span_end - Report.span_start
     )
     query = (
         select(
@@ -86,7 +78,7 @@ def _reports_to_look_at(region: str | None, start, end) -> Select:
             *(Report.__table__.c[name] for name in FIGURES),
             Report.consistent,
             Report.problems,
-            sentence.label("sentence"),
+            SOURCE_SENTENCE.label("sentence"),
         )
         .join(Document, Document.id == Report.document_id)
         .outerjoin(
@@ -95,7 +87,7 @@ def _reports_to_look_at(region: str | None, start, end) -> Select:
         )
         .where(or_(Report.consistent.is_(False), shared.c.region.is_not(None)))
     )
-    return _in_scope(query, region, start, end).order_by(
+    return reports_in_scope(query, region, start, end).order_by(
         *window,
         # daily_report's preference among documents giving the same window
         Document.published_on.desc().nulls_last(),
@@ -106,7 +98,7 @@ def _reports_to_look_at(region: str | None, start, end) -> Select:
 
 def _reported_days(region: str | None, start, end) -> Select:
     query = select(Report.region, Report.report_date).distinct()
-    return _in_scope(query, region, start, end).order_by(Report.region, Report.report_date)
+    return reports_in_scope(query, region, start, end).order_by(Report.region, Report.report_date)
 
 
 def _window_key(report: Row) -> tuple:
@@ -178,11 +170,12 @@ def _missing_days(days: list[Row], start: dt.date | None, end: dt.date | None) -
     findings = []
     for region, rows in groupby(days, key=lambda row: row.region):
         reported = [row.report_date for row in rows]
-        edges = [(start or reported[0]) - dt.timedelta(days=1), *reported, (end or reported[-1]) + dt.timedelta(days=1)]
-        for before, after in zip(edges, edges[1:]):
+        day = dt.timedelta(days=1)
+        edges = [(start or reported[0]) - day, *reported, (end or reported[-1]) + day]
+        for before, after in pairwise(edges):
             count = (after - before).days - 1
             if count > 0:
-                findings.append(_missing_run(region, before + dt.timedelta(days=1), after - dt.timedelta(days=1), count))
+                findings.append(_missing_run(region, before + day, after - day, count))
     return findings
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import Column, Connection, Engine, Select, select
+from sqlalchemy import Column, Connection, Engine, Select, func, select
 
 from archive.parse import CASE_TYPES
 from archive.parse.channels import CHANNEL_KEYWORDS
-from archive.store.models import DistrictCount, Report
+from archive.store.models import DistrictCount, Document, Report
 
 CHANNELS = (*CHANNEL_KEYWORDS, "other")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -50,6 +50,16 @@ def in_period(query: Select, column: Column, start: dt.date | None, end: dt.date
     if end is not None:
         query = query.where(column <= end)
     return query
+
+
+def reports_in_scope(query: Select, region: str | None, start: dt.date | None, end: dt.date | None) -> Select:
+    """``query`` limited to the reports of ``region`` (exact name) reported from ``start`` to ``end``."""
+    query = in_period(query, Report.report_date, start, end)
+    return query if region is None else query.where(Report.region == region)
+
+
+# The sentences a report's figures come from (document.text[span_start:span_end], 1-based in SQL).
+SOURCE_SENTENCE = func.substr(Document.text, Report.span_start + 1, Report.span_end - Report.span_start)
 
 
 def check_limit(limit: int | None) -> None:

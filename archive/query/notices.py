@@ -17,7 +17,7 @@ import operator
 
 from sqlalchemy import ColumnElement, Engine, Integer, cast, column, func, null, select, table
 
-from archive.query.filters import QueryError, check_limit, check_region, in_period, period
+from archive.query.filters import QueryError, check_limit, check_region, period, reports_in_scope
 from archive.store.models import Notice, Report
 
 NOTICE_COLUMNS = (
@@ -49,7 +49,7 @@ def notices(
     check_limit(limit)
     words = _words(search)
     score = _score(words)
-    query = in_period(
+    query = reports_in_scope(
         select(
             Notice.id.label("notice_id"),
             Notice.report_id,
@@ -60,12 +60,10 @@ def notices(
             Notice.body,
             score.label("score"),
         ).join(Report, Report.id == Notice.report_id),
-        Report.report_date,
+        region,
         start,
         end,
     )
-    if region is not None:
-        query = query.where(Report.region == region)
     for word in words:
         query = query.where(_contains(engine.dialect.name, word))
     order = (Report.region, Notice.report_id, Notice.ordinal)

@@ -12,7 +12,7 @@ import json
 
 from sqlalchemy import Engine, Select, func, select
 
-from archive.query.filters import check_region, period
+from archive.query.filters import SOURCE_SENTENCE, check_region, period, reports_in_scope
 from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
 
 
@@ -31,18 +31,6 @@ def checked_scope(
     return region, start, end
 
 
-def _in_scope(
-    query: Select, region: str | None, date_from: dt.date | None, date_to: dt.date | None
-) -> Select:
-    if region is not None:
-        query = query.where(Report.region == region)
-    if date_from is not None:
-        query = query.where(Report.report_date >= date_from)
-    if date_to is not None:
-        query = query.where(Report.report_date <= date_to)
-    return query
-
-
 def _dicts(engine: Engine, query: Select) -> list[dict]:
     with engine.connect() as connection:
         return [dict(row._mapping) for row in connection.execute(query)]
@@ -56,16 +44,13 @@ def reports_with_sources(
 ) -> list[dict]:
     """Reports with their document's source, dates, and source sentence; ``problems`` decoded
     to a list. Ordered by date, region, then id."""
-    sentence = func.substr(
-        Document.text, Report.span_start + 1, Report.span_end - Report.span_start
-    )
-    query = _in_scope(
+    query = reports_in_scope(
         select(
             *Report.__table__.columns,
             Document.source,
             Document.published_on,
             Document.ingested_at,
-            sentence.label("sentence"),
+            SOURCE_SENTENCE.label("sentence"),
         )
         .join(Document, Document.id == Report.document_id)
         .order_by(Report.report_date, Report.region, Report.id),
@@ -93,7 +78,7 @@ def district_counts_in_scope(
         DistrictCount.district,
         DistrictCount.count,
     ).join(Report, Report.id == DistrictCount.report_id)
-    return _dicts(engine, _in_scope(query, region, date_from, date_to).order_by(DistrictCount.id))
+    return _dicts(engine, reports_in_scope(query, region, date_from, date_to).order_by(DistrictCount.id))
 
 
 def channel_counts_in_scope(
@@ -110,7 +95,7 @@ def channel_counts_in_scope(
         ChannelCount.label,
         ChannelCount.count,
     ).join(Report, Report.id == ChannelCount.report_id)
-    return _dicts(engine, _in_scope(query, region, date_from, date_to).order_by(ChannelCount.id))
+    return _dicts(engine, reports_in_scope(query, region, date_from, date_to).order_by(ChannelCount.id))
 
 
 def notices_in_scope(
@@ -130,7 +115,7 @@ def notices_in_scope(
         Notice.title,
         Notice.body,
     ).join(Report, Report.id == Notice.report_id)
-    query = _in_scope(query, region, date_from, date_to)
+    query = reports_in_scope(query, region, date_from, date_to)
     return _dicts(
         engine, query.order_by(Report.report_date, Report.region, Report.id, Notice.ordinal)
     )
@@ -146,7 +131,7 @@ def documents_with_report_counts(
     no bulletin: nothing says which region or dates they concern). Each with id, source,
     status, error, encoding, published_on, ingested_at, parser_version and ``reports`` (the
     number of its reports in scope). Ordered by source, then id."""
-    in_scope = _in_scope(
+    in_scope = reports_in_scope(
         select(Report.document_id, func.count().label("reports")).group_by(Report.document_id),
         region,
         date_from,

@@ -7,7 +7,7 @@ import json
 
 from sqlalchemy import Engine, select
 
-from archive.query.filters import check_limit, check_region, in_period, period
+from archive.query.filters import check_limit, check_region, period, reports_in_scope
 from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
 
 REPORT_COLUMNS = [column for column in Report.__table__.columns if column.name not in ("problems",)]
@@ -23,9 +23,7 @@ def list_reports(
     """Reports by date, then region; ``date_from``/``date_to`` are inclusive."""
     start, end = period(date_from, date_to)
     check_limit(limit)
-    query = in_period(select(*REPORT_COLUMNS), Report.report_date, start, end)
-    if region is not None:
-        query = query.where(Report.region == region)
+    query = reports_in_scope(select(*REPORT_COLUMNS), region, start, end)
     query = query.order_by(Report.report_date, Report.region, Report.id).limit(limit)
     with engine.connect() as connection:
         check_region(connection, region)
