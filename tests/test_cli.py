@@ -11,6 +11,7 @@ from fake_parse import fake_parse_document
 
 from archive.cli import main
 from archive.store import ingestion, migrate
+from archive.store.migrate import head_revision
 
 
 @pytest.fixture(autouse=True)
@@ -188,12 +189,13 @@ def test_sql_reads_and_refuses_writes(db_url, bulletins):
 
 
 def test_db_commands(db_url):
+    head = head_revision()
     assert run("--db", db_url, "db", "current").stdout.endswith(
-        "revision none (this archive needs 0003: run `archive db upgrade`)\n"
+        f"revision none (this archive needs {head}: run `archive db upgrade`)\n"
     )
-    assert run("--db", db_url, "db", "upgrade").stdout.endswith("revision none → 0003\n")
-    assert run("--db", db_url, "db", "current").stdout.endswith("revision 0003 (this archive needs 0003: up to date)\n")
-    assert run("--db", db_url, "db", "downgrade", "0002").stdout.endswith("revision 0003 → 0002\n")
+    assert run("--db", db_url, "db", "upgrade").stdout.endswith(f"revision none → {head}\n")
+    assert run("--db", db_url, "db", "current").stdout.endswith(f"revision {head} (this archive needs {head}: up to date)\n")
+    assert run("--db", db_url, "db", "downgrade", "0002").stdout.endswith(f"revision {head} → 0002\n")
     assert run("--db", db_url, "db", "downgrade", "0001").stdout.endswith("revision 0002 → 0001\n")
     assert run("--db", db_url, "db", "downgrade", "base").stdout.endswith("revision 0001 → none\n")
 
@@ -208,7 +210,7 @@ def test_a_database_needing_an_upgrade_exits_3(db_url):
 
     result = run("--db", db_url, "reports")
     assert result.exit_code == 3
-    assert "is at revision 0001, this archive needs 0003: run `archive db upgrade`" in result.stderr
+    assert f"is at revision 0001, this archive needs {head_revision()}: run `archive db upgrade`" in result.stderr
 
 
 def test_an_unreachable_database_exits_4_without_showing_its_password():

@@ -1,7 +1,8 @@
 """Alembic, configured from code: no alembic.ini is needed at run time.
 
-The revisions live in ``archive/migrations`` inside the package, so that an
-installed (non-editable) archive can create and upgrade databases.
+The revisions live in the repository's top-level ``migrations/`` folder, which an
+installed (non-editable) archive carries inside its package as ``archive/migrations``
+(pyproject.toml maps it there), so that it can create and upgrade databases.
 """
 
 from __future__ import annotations
@@ -17,7 +18,12 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from archive.store.engine import SQLITE_BEGIN_IMMEDIATE, create_archive_engine, describe
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# Inside an installed package first, else the source checkout's top-level folder.
+MIGRATIONS_DIR = next(
+    (folder for folder in (_PACKAGE_DIR / "migrations", _PACKAGE_DIR.parent / "migrations") if (folder / "env.py").is_file()),
+    _PACKAGE_DIR / "migrations",
+)
 VERSION_TABLE = "alembic_version"
 # Key of the PostgreSQL advisory lock that migrations hold (any constant shared by all archives).
 MIGRATION_LOCK_KEY = 0x617263686976

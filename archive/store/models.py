@@ -1,7 +1,7 @@
 """SQLAlchemy models of the public schema (DESIGN.md's schema contract).
 
 The schema itself is created and changed only by the Alembic revisions in
-``archive/migrations``; a test checks that these models and the revisions agree.
+``migrations/``; a test checks that these models and the revisions agree.
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ class Document(Base):
     parser_version: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(Text)
     error: Mapped[str | None] = mapped_column(Text)
+    # JSON list of {code, message, span_start, span_end}: what the page could not store (revision 0004).
+    problems: Mapped[str | None] = mapped_column(Text)
 
 
 class Report(Base):
