@@ -42,8 +42,9 @@ _SUMMARY = re.compile(r"documents: (\d+) new(?: \(\d+ without a bulletin\))?, (\
 
 def bulletin(n: int) -> str:
     city, first, second = _CITIES[n % len(_CITIES)]
-    day = dt.date(2020, 1, 1) + dt.timedelta(days=n // len(_CITIES))
-    a, b = 1 + n % 7, 1 + n % 5
+    # Days stay within the years bulletins were published (later ones are misreadings to the parser).
+    day = dt.date(2020, 1, 1) + dt.timedelta(days=(n // len(_CITIES)) % 1400)
+    a, b = 1 + n % 7 + 7 * (n // 7000), 1 + n % 5  # distinct bytes for every n, the days repeating
     return (
         f"{day.year}年{day.month}月{day.day}日0-24时,{city}新增本土确诊病例{a + b}例,"
         f"{first}{a}例、{second}{b}例;其中隔离管控人员中发现{a + b}例。"

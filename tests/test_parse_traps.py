@@ -70,5 +70,5 @@ def test_unknown_area_is_kept_as_written_with_a_problem():
 
 
 def test_renamed_county_resolves_to_todays_district():
-    [report] = parse_document("2013年11月20日0—24时,哈尔滨市新增本土确诊病例1例,在双城市。").reports
+    [report] = parse_document("2022年11月20日0—24时,哈尔滨市新增本土确诊病例1例,在双城市。").reports
     assert [(d.district, d.district_code) for d in report.districts] == [("双城区", "230113")]

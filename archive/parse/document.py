@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass
 
 from archive.parse import article
+from archive.parse import figures as fg
 from archive.parse.clauses import Sentence, sentences
 from archive.parse.dates import LEAD_WINDOW, find_dateline_date, find_page_date, relative_date, resolve_date, window_of, window_stated
 from archive.parse.extract import BodyReader
 from archive.parse.figures import COUNT_RE
-from archive.parse.gazetteer import Area, gazetteer
+from archive.parse.gazetteer import Area
 from archive.parse.model import (
     STATUS_FAILED,
     STATUS_NO_BULLETIN,
@@ -22,18 +23,23 @@ from archive.parse.model import (
     Report,
 )
 from archive.parse.normalize import normalize_text
+from archive.parse.placing import PagePlacer, Unplaced
+from archive.parse.sections import merge_sections
 from archive.parse.validate import resolve_remainders, validate
 
-PARSER_VERSION = "0.1.0"
+PARSER_VERSION = "0.2.0"
 
-# Words that name the page's own region instead of spelling it out.
-_CONTEXT_CITY = {"我市", "本市", "全市"}
-_CONTEXT_PROVINCE = {"我省", "本省", "全省"}
-# The longest text a lead may hold between its window and 新增 (a region name).
-_MAX_REGION_GAP = 24
-_LEVELS = {"province": "province", "city": "city", "county": "district", "zone": "district"}
-# How far before a bulletin the page's own region may be named (title, dateline).
-_CONTEXT_REACH = 400
+# The longest text a lead may hold between its window and 新增 (a region name, an issuer).
+_MAX_REGION_GAP = 36
+# What opens the statement of new cases after a lead's window and region.
+_VERB_RE = re.compile(r"无新增|新增|报告(?=\d|[一二两三四五六七八九十]+例)")
+# The statement's first clause names the cases: a case noun, not a death, a discharge or a suspicion.
+_STATEMENT_END_RE = re.compile(r"[,。;、和及]")
+_NOT_NEW_CASES_RE = re.compile(r"死亡|出院|治愈|疑似|重症|危重|解除|密切接触者")
+# A cut-off hour the window regex leaves behind (截至2月13日6时,新增…): not a region.
+_CUTOFF_HOUR_RE = re.compile(r"^\d{1,2}时")
+# Counting days outside this range are misreadings (glued lines, a wrong month).
+PLAUSIBLE_DAYS = (dt.date(2019, 12, 1), dt.date(2023, 12, 31))
 
 
 @dataclass
@@ -44,8 +50,12 @@ class _Lead:
     region_text: str
 
 
-class _Unresolvable(Exception):
-    """A lead whose date or region cannot be known: the document fails with this reason."""
+class _Undated(Exception):
+    """A lead whose date cannot be known."""
+
+    def __init__(self, message: str, span: tuple[int, int]):
+        super().__init__(message)
+        self.span = span
 
 
 def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument:
@@ -57,31 +67,41 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     if not leads:
         return ParsedDocument(text, STATUS_NO_BULLETIN, published_on=page_date)
     lines = article.PageLines(text)
+    placer = PagePlacer(text)
     # A page without a date of its own is dated by the latest bulletin that states its
     # year, else by its dateline (新华社哈尔滨3月23日电) when the year is known.
     anchor = page_date or _latest_stated_date(leads) or find_dateline_date(text, hints.year)
     reports: dict[tuple, Report] = {}
-    errors = []
+    problems: list[Problem] = []
+    undated: list[str] = []
     for index, lead in enumerate(leads):
         next_lead = leads[index + 1] if index + 1 < len(leads) else None
         # The bulletin's body: its sentences up to the next bulletin's lead.
         body = page[lead.index : next_lead.index if next_lead else len(page)]
         next_start = next_lead.sentence.start if next_lead else len(text)
         try:
-            report = _read_bulletin(text, lines, lead, body, next_start, anchor, hints)
-        except _Unresolvable as exc:
-            errors.append(str(exc))
+            report = _read_bulletin(text, lines, placer, lead, body, next_start, anchor, hints)
+        except _Undated as exc:
+            problems.append(Problem("undated_bulletin", str(exc), *exc.span))
+            undated.append(str(exc))
+            continue
+        except Unplaced as exc:
+            start = lead.sentence.start + lead.window.start()
+            problems.append(Problem("unplaced_bulletin", str(exc), start, lead.sentence.end))
             continue
         key = (report.region, report.report_date, report.window_start_hour, report.window_end_hour)
-        # The same bulletin twice on a page (headline + body, or a repeat): keep the fullest.
-        if key not in reports or _detail(report) > _detail(reports[key]):
-            reports[key] = report
-    if errors:
-        return ParsedDocument(text, STATUS_FAILED, published_on=page_date, error="; ".join(errors))
+        # Sections of one bulletin (local confirmed, local asymptomatic, imported), or the same
+        # bulletin twice on a page (a summary and its body): one report.
+        reports[key] = merge_sections(reports[key], report) if key in reports else report
+    if undated and not reports:
+        # Nothing could be dated: the page fails with the reasons (and waits for --year, which reparse sees).
+        return ParsedDocument(text, STATUS_FAILED, published_on=page_date, error="; ".join(undated))
     ordered = sorted(_drop_windowless_echoes(reports.values()), key=lambda r: r.span_start)
     for seq, report in enumerate(ordered, start=1):
         report.seq = seq
-    return ParsedDocument(text, STATUS_PARSED, reports=ordered, published_on=page_date)
+    # A page whose bulletins could not be placed is parsed all the same: its problems say why.
+    status = STATUS_PARSED if ordered or problems else STATUS_NO_BULLETIN
+    return ParsedDocument(text, status, reports=ordered, published_on=page_date, problems=problems)
 
 
 def _latest_stated_date(leads: list[_Lead]) -> dt.date | None:
@@ -105,29 +125,42 @@ def _window_unstated(report: Report) -> bool:
     return any(p.code == "window_not_stated" for p in report.problems)
 
 
-def _detail(report: Report) -> int:
-    return len(report.districts) + len(report.channels) + len(report.notices)
-
-
 def _find_leads(page: list[Sentence]):
-    """Sentences that open a bulletin: a counting window, a region, then 新增 … N例."""
+    """Sentences that open a bulletin: a counting window, a region, then 新增 … N例 of a case noun."""
     for index, sentence in enumerate(page):
-        if "新增" not in sentence.text:  # what every lead holds after its window
+        if "新增" not in sentence.text and "报告" not in sentence.text:  # every lead holds one
             continue
         for window in LEAD_WINDOW.finditer(sentence.text):
-            rest = sentence.text[window.end() :]
-            at = rest.find("新增")
-            if at == -1 or at > _MAX_REGION_GAP:
-                continue
-            if not (COUNT_RE.search(rest, at) or rest.startswith("无新增", max(at - 1, 0))):
-                continue
-            yield _Lead(sentence, index, window, rest[:at].removesuffix("无").strip(",: "))
-            break
+            lead = _lead_after(sentence, index, window)
+            if lead is not None:
+                yield lead
+                break
+
+
+def _lead_after(sentence: Sentence, index: int, window: re.Match) -> _Lead | None:
+    rest = sentence.text[window.end() :]
+    verb = _VERB_RE.search(rest, 0, _MAX_REGION_GAP + 4)
+    if verb is None:
+        return None
+    region_text = _CUTOFF_HOUR_RE.sub("", rest[: verb.start()]).strip(",: ")
+    # A date or a count between the window and 新增: this window is not the bulletin's (今早(7日)通报:…).
+    if any(ch.isdigit() for ch in region_text) and not region_text.startswith("31个省"):
+        return None
+    statement_end = _STATEMENT_END_RE.search(rest, verb.end())
+    statement = rest[verb.start() : statement_end.start() if statement_end else len(rest)]
+    if fg.NO_NEWS_RE.match(rest, verb.start()):  # 无新增新冠肺炎疫情信息报告
+        return _Lead(sentence, index, window, region_text)
+    if not fg.NOUN_RE.search(statement) or _NOT_NEW_CASES_RE.search(statement):
+        return None
+    if not (verb.group() == "无新增" or fg.COUNT_RE.search(rest, verb.end()) or "为零" in statement):
+        return None
+    return _Lead(sentence, index, window, region_text)
 
 
 def _read_bulletin(
     text: str,
     lines: article.PageLines,
+    placer: PagePlacer,
     lead: _Lead,
     body: list[Sentence],
     next_start: int,
@@ -136,37 +169,28 @@ def _read_bulletin(
 ) -> Report:
     match = lead.window
     start = lead.sentence.start + match.start()
-    region, problems = _region(text, lead, start)
-    year = int(match.group("year")) if match.group("year") else None
-    month = int(match.group("month")) if match.group("month") else None
-    if match.group("relative"):
-        date, error = relative_date(match, page_date)
-        inferred = True
-    else:
-        date, inferred, error = resolve_date(year, month, int(match.group("day")), page_date, hints.year)
-    where = f"the bulletin at character {start} ({match.group(0)})"
-    correct_it = " Correct it in the file and ingest it again."
-    if error:
-        if match.group("relative"):
-            suggestion = ""
-        elif year is None:
-            suggestion = " Ingest it again with --year YYYY."
-        else:  # a stated date that does not exist (2月30日)
-            suggestion = correct_it
-        raise _Unresolvable(f"{where}: {error}.{suggestion}")
+    span = (start, start + len(match.group(0)))
+    date, inferred = _date_of(match, page_date, hints, span)
     window, window_error = window_of(match)
     if window_error:
-        raise _Unresolvable(f"{where}: {window_error}.{correct_it}")
+        raise _Undated(f"the bulletin at character {start} ({match.group(0)}): {window_error}. Correct it in the file and ingest it again.", span)
+    body_end = body[-1].end if body else lead.sentence.end
+    placement = placer.place(lead.region_text, start, text[start:body_end])
+    region = placement.region
+    problems = []
+    if placement.unknown:
+        problems.append(Problem("unknown_area", f"{region} is not a known region", start, lead.sentence.end))
     if not window_stated(match):
-        problems.append(Problem("window_not_stated", f"{match.group(0)} states no counting window: stored as the full day", start, start + len(match.group(0))))
+        problems.append(Problem("window_not_stated", f"{match.group(0)} states no counting window: stored as the full day", *span))
     if inferred:
-        source = f"--year {hints.year}" if hints.year and month is not None else "the page's date"
-        problems.append(Problem("year_inferred", f"year of {match.group(0)} taken from {source}", start, start + len(match.group(0))))
+        source = f"--year {hints.year}" if hints.year and match.group("month") else "the page's date"
+        problems.append(Problem("year_inferred", f"year of {match.group(0)} taken from {source}", *span))
+    area = region if isinstance(region, Area) else None
     report = Report(
         seq=0,
-        region=region.name if isinstance(region, Area) else region,
-        region_level=_LEVELS[region.level] if isinstance(region, Area) else "city",
-        region_code=region.code if isinstance(region, Area) else None,
+        region=area.name if area else region,
+        region_level=placement.level,
+        region_code=area.code if area else None,
         report_date=date,
         window_start_hour=window.start_hour,
         window_end_hour=window.end_hour,
@@ -174,7 +198,7 @@ def _read_bulletin(
         span_end=lead.sentence.end,
         problems=problems,
     )
-    reader = BodyReader(report, region if isinstance(region, Area) else None)
+    reader = BodyReader(report, area)
     body[0] = Sentence(start, body[0].end, text[start : body[0].end])
     report.span_end = reader.read(body)
     resolve_remainders(report, reader.remainders)
@@ -188,43 +212,23 @@ def _read_bulletin(
     return report
 
 
-def _region(text: str, lead: _Lead, start: int) -> tuple[Area | str, list[Problem]]:
-    """The issuing region: named in the lead, else by the page around it."""
-    gaz = gazetteer()
-    named = lead.region_text.split(",")[-1] if lead.region_text else ""
-    if named and named not in _CONTEXT_CITY | _CONTEXT_PROVINCE:
-        area = gaz.region(named) or _at_end(gaz, named)
-        if area is not None:
-            return area, []
-    if not named:
-        before = text[lead.sentence.start : start]
-        hit = gaz.region_at_end(before.rstrip(",: ")) if before.strip() else None
-        if hit is not None:
-            return hit[0], []
-    context = _page_region(text, start, province=named in _CONTEXT_PROVINCE)
-    if context is not None:
-        return context, []
-    if named:
-        problem = Problem("unknown_area", f"{named} is not a known region", start, start + len(named))
-        return named, [problem]
-    raise _Unresolvable(
-        f"the bulletin at character {start} does not say which region it covers and the page names none"
-    )
-
-
-def _at_end(gaz, named: str) -> Area | None:
-    hit = gaz.region_at_end(named)
-    if hit is None:
-        hit = gaz.area_at_end(named, None)
-    return hit[0] if hit else None
-
-
-def _page_region(text: str, start: int, province: bool) -> Area | None:
-    """The region the page is about: the nearest named before the bulletin, else the page's first."""
-    gaz = gazetteer()
-    before = gaz.regions_in(text[max(0, start - _CONTEXT_REACH) : start])
-    found = before or gaz.regions_in(text[:_CONTEXT_REACH])
-    if not found:
-        return None
-    area = found[-1][1] if before else found[0][1]
-    return gaz.province_of(area) if province else area
+def _date_of(match: re.Match, page_date, hints: ParseHints, span: tuple[int, int]) -> tuple[dt.date, bool]:
+    """The counting day a lead's window states (completed from the page or --year), and whether it was inferred."""
+    where = f"the bulletin at character {span[0]} ({match.group(0)})"
+    year = int(match.group("year")) if match.group("year") else None
+    month = int(match.group("month")) if match.group("month") else None
+    if match.group("relative"):
+        date, error = relative_date(match, page_date)
+        inferred = True
+    else:
+        date, inferred, error = resolve_date(year, month, int(match.group("day")), page_date, hints.year)
+    if error:
+        needs_year = year is None and not match.group("relative")
+        advice = " Ingest it again with --year YYYY." if needs_year else ""
+        if not needs_year and not match.group("relative"):  # a stated date that does not exist (2月30日)
+            advice = " Correct it in the file and ingest it again."
+        raise _Undated(f"{where}: {error}.{advice}", span)
+    low, high = PLAUSIBLE_DAYS
+    if not low <= date <= high:
+        raise _Undated(f"{where}: {date} is outside {low} – {high}, the years bulletins were published: a misreading", span)
+    return date, inferred

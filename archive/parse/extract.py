@@ -25,6 +25,11 @@ _TOTAL_FIELDS = {
     ("confirmed", True): "imported_confirmed",
     ("asymptomatic", True): "imported_asymptomatic",
 }
+_IMPORTED_FIELDS = {"confirmed": "imported_confirmed", "asymptomatic": "imported_asymptomatic"}
+# 合肥、阜阳各1例: one count shared by the areas listed before it.
+_SHARED_COUNT_RE = re.compile(rf"^(?P<last>.*?)各(?P<shared>{fg.COUNT})$")
+# 哈尔滨市道外区: a city then one of its areas, the whole clause.
+_WHOLE_AREA_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:市|州|盟|地区)[\u4e00-\u9fff]{1,8}(?:区|县|市|旗)$")
 _PLACE_RE = re.compile(r"(?:均)?(?:在|位于|为)(?P<name>.+)$")
 _AREA_SUFFIX_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:开发区|新区|区|县|市|旗)$")
 _NEW_SENTENCE_AFTER_TRAP_RE = re.compile(r"^(?:此外|另外|另)?[,:]?新增")
@@ -68,6 +73,10 @@ class BodyReader:
         self.remainders: list[_Remainder] = []
         self._districts: dict[tuple[str, str, str], DistrictCount] = {}
         self._channels: dict[tuple[str, str], ChannelCount] = {}
+        # Origin (early 2020): local totals written without 本土/境外, and whether any total states one.
+        self._unqualified: dict[str, tuple[int, Clause]] = {}
+        self._origin_stated = False
+        self._sentence_imported = False  # the last total of the current sentence was of imported cases
 
     # --- the sentence loop -------------------------------------------------
     def read(self, body: list[Sentence]) -> int:
@@ -88,16 +97,41 @@ class BodyReader:
             elif index:
                 break
         self._close_group()
+        self._settle_origin()
         self.report.districts = list(self._districts.values())
         self.report.channels = list(self._channels.values())
         return end
 
+    def _settle_origin(self) -> None:
+        """Early 2020: counts without 本土/境外 are local unless the bulletin names imported ones among them."""
+        if not self._unqualified or self._origin_stated:
+            return
+        imported_named = False
+        for case_type, (count, clause) in self._unqualified.items():
+            imported = _IMPORTED_FIELDS.get(case_type)
+            stated = getattr(self.report, imported) if imported else None
+            if stated is None:
+                continue
+            imported_named = True
+            local = _TOTAL_FIELDS[(case_type, False)]
+            if stated <= count:
+                setattr(self.report, local, count - stated)
+                self._problem("derived_remainder", f"{local} {count - stated} = {count} new cases - {stated} imported", clause)
+        if not imported_named:
+            first_clause = next(iter(self._unqualified.values()))[1]
+            self._problem(
+                "origin_not_stated",
+                "the bulletin does not say whether its new cases are local or imported: counted as local",
+                first_clause,
+            )
+
     def _read_sentence(self, sentence: Sentence) -> tuple[bool, bool]:
         self.context = self.lead_types
+        self._sentence_imported = False
         self._close_group()
         contributed = trapped = False
         skipping = False
-        for clause in clauses(sentence):
+        for clause in _shared_counts(clauses(sentence)):
             if skipping:
                 skipping = not clause.closes_run
                 continue
@@ -115,11 +149,16 @@ class BodyReader:
         text = _without_lead_in(clause.text)
         if not text:
             return False
-        if "无新增" in text:
+        if fg.ZERO_RE.search(text):
             return self._zero_totals(text)
+        if fg.SUSPECTED_RE.search(text) and not fg.NOUN_RE.search(fg.SUSPECTED_RE.sub("", text)):
+            return False  # 新增疑似病例5例: not a case figure, and it ends nothing
+        imported_part = fg.IMPORTED_PART_RE.match(text)
+        if imported_part:
+            return self._imported_part(imported_part, clause)
         if fg.CONVERSION_RE.search(text):
             return self._conversion(text, clause)
-        totals = list(fg.TOTAL_RE.finditer(text)) or list(fg.REVERSED_TOTAL_RE.finditer(text))
+        totals = list(fg.TOTAL_RE.finditer(text)) or fg.reversed_totals(text)
         if totals:
             return self._totals(text, totals, clause)
         if self._channel(text, clause):
@@ -131,11 +170,34 @@ class BodyReader:
         return False
 
     def _zero_totals(self, text: str) -> bool:
-        types = tuple(dict.fromkeys(fg.type_of(noun.group()) for noun in fg.NOUN_RE.finditer(text)))
-        imported = fg.is_imported(text)
+        if fg.NO_NEWS_RE.search(text):  # 无新增新冠肺炎疫情信息报告: nothing new of any kind
+            for case_type in ("confirmed", "asymptomatic"):
+                for imported in (False, True):
+                    self._set_total(case_type, imported, 0)
+            self._origin_stated = True
+            return True
+        named = fg.SUSPECTED_RE.sub("", text)  # 无新增疑似病例和无症状感染者: the suspected are no case type
+        types = tuple(dict.fromkeys(fg.type_of(noun.group()) for noun in fg.NOUN_RE.finditer(named)))
+        # 新增境外输入确诊病例2例,无新增疑似病例和无症状感染者: still about the imported cases.
+        imported = fg.is_imported(text) or (self._sentence_imported and "本土" not in text and "本地" not in text)
         for case_type in types:
             self._set_total(case_type, imported, 0)
+        if types and (imported or fg.ORIGIN_RE.search(text)):
+            self._origin_stated = True
         return bool(types)
+
+    def _imported_part(self, match: re.Match, clause: Clause) -> bool:
+        """其中境外输入3例 / 均为境外输入: how many of an unqualified total were imported."""
+        self._origin_stated = False  # the local share is what remains: _settle_origin derives it
+        types = self.context or tuple(self._unqualified)
+        for case_type in types:
+            if case_type not in self._unqualified:
+                continue
+            count = fg.to_int(match.group("count")) if match.group("count") else self._unqualified[case_type][0]
+            field = _IMPORTED_FIELDS.get(case_type)
+            if field and count is not None:
+                setattr(self.report, field, count)
+        return True
 
     def _totals(self, text: str, totals: list[re.Match], clause: Clause) -> bool:
         types = []
@@ -151,6 +213,11 @@ class BodyReader:
                 continue
             case_type = fg.type_of(match.group("noun"))
             self._set_total(case_type, imported, count)
+            self._sentence_imported = imported
+            if imported or fg.ORIGIN_RE.search(prefix) or fg.ORIGIN_RE.search(clause.text):
+                self._origin_stated = True
+            elif case_type not in self._unqualified and getattr(self.report, _TOTAL_FIELDS[(case_type, False)]) == count:
+                self._unqualified[case_type] = (count, clause)
             if not imported:
                 types.append(case_type)
         # Only imported cases named: what follows describes them, and rows describe local cases.
@@ -174,6 +241,9 @@ class BodyReader:
         count = self._count(match, clause)
         if count is None:
             return False
+        if count == self.report.converted:
+            # 41例(含2例由无症状感染者转为确诊病例)…其中2例…转归: one conversion, stated twice.
+            return True
         label = _clean_label(text)
         self.report.converted = (self.report.converted or 0) + count
         self._add_channel("confirmed", label, count)
@@ -248,12 +318,23 @@ class BodyReader:
             place = _PLACE_RE.match(text)
             if place:
                 found |= self._area(place.group("name"), None, clause)
+            elif clause.depth > 0 and not nouns and self._names_only_an_area(text):
+                # 新增确诊病例1例(四平市): the bracket ties the count before it to one area.
+                found |= self._area(text, None, clause)
         return found or bool(nouns and not text)
+
+    def _names_only_an_area(self, text: str) -> bool:
+        hit = self.gaz.area_at_end(text, self.scope) or self.gaz.region_at_end(text)
+        return hit is not None and hit[1] == len(text) or bool(_WHOLE_AREA_RE.match(text) and self.gaz.area_at_end(text, None))
 
     def _area(self, name: str, count: int | None, clause: Clause) -> bool:
         hit = self.gaz.area_at_end(name, self.scope)
         if hit is None and self.scope is not None and self.scope.level != "province":
             hit = self.gaz.area_at_end(name, self.gaz.province_of(self.scope))
+        if hit is None:  # a city written without 市 (长沙3例), inside the report's province
+            short = self.gaz.region_at_end(name)
+            if short is not None and self.gaz.within(short[0], self.scope and self.gaz.province_of(self.scope)):
+                hit = short
         if hit is None:
             written = _AREA_SUFFIX_RE.search(name)
             if written is None:
@@ -316,7 +397,7 @@ class BodyReader:
         return self.scope.name if self.scope is not None else self.report.region
 
     def _count(self, match: re.Match, clause: Clause) -> int | None:
-        value = fg.to_int(match.group("count"))
+        value = fg.to_int(fg.count_text(match))
         if value is None or value > fg.MAX_COUNT:
             self._problem(
                 "implausible_count",
@@ -344,6 +425,23 @@ class BodyReader:
 
     def _problem(self, code: str, message: str, clause: Clause) -> None:
         self.report.problems.append(Problem(code, message, clause.start, clause.end))
+
+
+def _shared_counts(parts: list[Clause]) -> list[Clause]:
+    """A、B各1例 read as A1例、B1例: each area before 各 takes the count."""
+    out = list(parts)
+    for index, clause in enumerate(parts):
+        shared = _SHARED_COUNT_RE.match(clause.text)
+        if shared is None:
+            continue
+        count = shared.group("shared")
+        out[index] = Clause(shared.group("last") + count, clause.start, clause.end, clause.depth, clause.closes_run)
+        back = index - 1
+        while back >= 0 and not parts[back].closes_run and not fg.COUNT_RE.search(parts[back].text):
+            earlier = parts[back]
+            out[back] = Clause(earlier.text + count, earlier.start, earlier.end, earlier.depth, earlier.closes_run)
+            back -= 1
+    return out
 
 
 def _lead_types(totals: list[tuple[str, int]]) -> tuple[str, ...]:

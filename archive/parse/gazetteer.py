@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 # Suffixes that may be dropped when a page names a city or province ("哈尔滨", "黑龙江").
@@ -58,6 +58,17 @@ class Gazetteer:
         self._region_start = re.compile(f"[{''.join(map(re.escape, self._regions_by_first))}]")
         # The same names come back on every page of a region: answers are remembered.
         self.area_at_end = lru_cache(maxsize=65536)(self.area_at_end)
+
+    def areas_called(self, name: str) -> list[Area]:
+        """Every area of that exact name, anywhere (朝阳区 of 北京市 and of 长春市)."""
+        return self._by_name.get(name, [])
+
+    @cached_property
+    def region_name_re(self) -> re.Pattern:
+        """Any name of a province or city: full, short (哈尔滨, 宁夏) or alias (哈市), longest first."""
+        names = {name for name, named in self._by_name.items() if any(a.is_region for a in named)}
+        names |= set(self._regions_by_short) | set(_ALIASES)
+        return re.compile("|".join(map(re.escape, sorted((n for n in names if len(n) >= 2), key=len, reverse=True))))
 
     def parent(self, area: Area) -> Area | None:
         return self._by_code.get(area.parent_code) if area.parent_code else None

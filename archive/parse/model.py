@@ -131,3 +131,5 @@ class ParsedDocument:
     reports: list[Report] = field(default_factory=list)
     published_on: dt.date | None = None
     error: str | None = None
+    # What the page could not store: unplaced_bulletin, unrecognized_figure (document.problems).
+    problems: list[Problem] = field(default_factory=list)

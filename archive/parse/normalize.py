@@ -23,6 +23,13 @@ _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}\(\)])[ \t\u3000]+|[ \t\u3000]+(?=[{_
 # carry no content and would split words; tab and line end are kept.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 _HAN = re.compile(rf"[{_CJK}]")
+# Pinyin that some sites' script converters insert after a character: 場(chǎng), 時(shí).
+_PINYIN_ANNOTATION = re.compile(rf"(?<=[{_CJK}])\((?:[a-zA-Z\u00e0-\u01dc\u0251\u0261]+[1-5]?)\)")
+# A line that is only a date or a time stamp (2020-03-03 08:05:13, 上海发布 2022-04-16 09:06)
+# stands alone: it is never the continuation of a broken sentence.
+_STAMP_LINE = re.compile(r"^[^,。;]{0,12}?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+# Characters that join without a separator when a break falls between them: a word split.
+_JOINS_TIGHT = re.compile(rf"[{_CJK}]")
 # Below this share of changed Han characters a page is simplified text that
 # merely contains a character OpenCC would rewrite (乾安县 → 干安县).
 _TRADITIONAL_SHARE = 0.02
@@ -50,7 +57,10 @@ def repair_line_breaks(text: str) -> str:
 
     A line is joined to the next non-blank line when it contains sentence
     punctuation (so it is prose, not a headline or a dateline) and does not end
-    with punctuation that closes a sentence.
+    with punctuation that closes a sentence; a date or time-stamp line is never
+    joined. The break vanishes between two Chinese characters or next to
+    punctuation (a split word); between digits or letters it leaves a space, so
+    figures are never glued (…08:05:13 / 3月2日 must not read 33月2日).
     """
     lines = text.split("\n")
     out: list[str] = []
@@ -61,19 +71,29 @@ def repair_line_breaks(text: str) -> str:
             if not pending_join and out and out[-1]:
                 out.append("")
             continue
-        if pending_join:
-            out[-1] += stripped
+        stamp = bool(_STAMP_LINE.match(stripped))
+        if pending_join and not stamp:
+            out[-1] += _separator(out[-1][-1], stripped[0]) + stripped
         else:
             out.append(stripped)
         current = out[-1]
-        pending_join = bool(_PROSE_MARKS.search(current)) and current[-1] not in _LINE_END_PUNCTUATION
+        pending_join = (
+            not stamp and bool(_PROSE_MARKS.search(current)) and current[-1] not in _LINE_END_PUNCTUATION
+        )
     return "\n".join(out).strip("\n")
+
+
+def _separator(left: str, right: str) -> str:
+    if left.isalnum() and right.isalnum() and not (_JOINS_TIGHT.match(left) or _JOINS_TIGHT.match(right)):
+        return " "
+    return ""
 
 
 def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
+    text = _PINYIN_ANNOTATION.sub("", text)
     text = to_simplified(text)
     text = _SPACE_NEAR_CJK.sub("", text)
     return repair_line_breaks(text)

@@ -37,6 +37,10 @@ def resolve_remainders(report: Report, remainders) -> None:
             )
 
 
+# The codes validate() gives: recomputed whenever a report's figures change (merged sections).
+VALIDATION_CODES = frozenset({SUM_MISMATCH, "no_total", "partial_breakdown"})
+
+
 def validate(report: Report) -> None:
     span = (report.span_start, report.span_end)
     problems = report.problems

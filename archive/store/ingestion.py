@@ -247,7 +247,7 @@ def _outcome(entry: IngestOutcome | _Write | _Copy) -> IngestOutcome:
         status=stored.parsed.status,
         document_id=stored.document_id,
         reports=len(stored.parsed.reports),
-        problems=sum(len(report.problems) for report in stored.parsed.reports),
+        problems=len(stored.parsed.problems) + sum(len(report.problems) for report in stored.parsed.reports),
         message=stored.parsed.error,
     )
 

@@ -42,7 +42,7 @@ _CHILDREN = {
 _LISTED_CHILDREN = ("districts", "channels")
 _LISTED_COLUMNS = 4
 # The columns of document that a parse gives.
-_PARSED_DOCUMENT_COLUMNS = ("text", "published_on", "year_hint", "parser_version", "status", "error")
+_PARSED_DOCUMENT_COLUMNS = ("text", "published_on", "year_hint", "parser_version", "status", "error", "problems")
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,11 @@ class Stored:
     already_stored: bool = False  # another writer stored the same bytes first; nothing was written
 
 
+def problems_json(problems) -> str | None:
+    """A list of problems as the JSON the schema stores (NULL when there is none)."""
+    return json.dumps([problem.as_dict() for problem in problems], ensure_ascii=False) if problems else None
+
+
 def document_values(parsed: ParsedDocument, year_hint: int | None) -> dict:
     """The columns of ``document`` that come from a parse (not from the source)."""
     return {
@@ -53,6 +58,7 @@ def document_values(parsed: ParsedDocument, year_hint: int | None) -> dict:
         "parser_version": PARSER_VERSION,
         "status": parsed.status,
         "error": parsed.error,
+        "problems": problems_json(parsed.problems),
     }
 
 
@@ -213,7 +219,6 @@ def _bound_values(dialect, table: Table, keys: list[str], rows: Sequence[dict]) 
 
 
 def report_values(document_id: int, report: ParsedReport) -> dict:
-    problems = [problem.as_dict() for problem in report.problems]
     return {
         "document_id": document_id,
         "seq": report.seq,
@@ -235,5 +240,5 @@ def report_values(document_id: int, report: ParsedReport) -> dict:
         "span_start": report.span_start,
         "span_end": report.span_end,
         "consistent": report.consistent,
-        "problems": json.dumps(problems, ensure_ascii=False) if problems else None,
+        "problems": problems_json(report.problems),
     }

@@ -92,14 +92,13 @@ def _create_views(daily_report: str) -> None:
 
 def upgrade() -> None:
     _drop_views()
-    with op.batch_alter_table("document") as batch:
-        batch.add_column(sa.Column("problems", sa.Text(), nullable=True))
+    op.add_column("document", sa.Column("problems", sa.Text(), nullable=True))
     _create_views(DAILY_REPORT_0004)
 
 
 def downgrade() -> None:
-    # Dropping a column rebuilds document on SQLite, which daily_report refers to: views go first.
     _drop_views()
-    with op.batch_alter_table("document") as batch:
-        batch.drop_column("problems")
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35 and later): no table rebuild, which SQLite would
+    # refuse while the foreign keys of report refer to document.
+    op.drop_column("document", "problems")
     _create_views(DAILY_REPORT_0003)

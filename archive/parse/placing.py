@@ -1,0 +1,160 @@
+"""Which region a bulletin speaks for: named in its lead, else found on its page.
+
+Many bulletins never name their region in the count sentence (市卫健委, 本市, 全省
+and 我区 stand for it). The page names it elsewhere: a title, a masthead or source
+line (上海发布), a dateline, the text just before the bulletin, the areas the
+bulletin's own lists name (浦东新区, 黄浦区 … → 上海市), or, last, the region the
+page mentions most. Words that stand for a region are never taken as its name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from archive.parse.gazetteer import Area, Gazetteer, gazetteer
+
+NATIONAL = "全国"
+# Words standing for the issuer's own region, by the level they imply.
+_STANDS_FOR_CITY = ("市卫健委", "市卫生健康委", "本市", "我市", "全市")
+_STANDS_FOR_PROVINCE = ("省卫健委", "省卫生健康委", "本省", "我省", "全省")
+# 全区/我区: an autonomous region's own word in 2020 (广西, 新疆), a district's in 2022.
+_STANDS_FOR_REGION = ("自治区卫健委", "区卫健委", "全区", "我区", "本区", "自治区")
+_NATIONAL_RE = re.compile(r"全国|31个省(?:\(自治区、直辖市\))?(?:和新疆生产建设兵团)?|国家卫健委|国家卫生健康委")
+# What may stand between a window and 新增 without being a region's name.
+_FILLER_RE = re.compile(
+    r"\([^()]*\)|新型冠状病毒肺炎|新冠病毒肺炎|新冠肺炎|新冠病毒|新冠|疫情|通过口岸联防联控机制|"
+    r"本地|本土|境外输入|报告|通报|累计|共|均|卫健委|卫生健康委员会|卫生健康委|卫生健康局|"
+    r"[,:、;\s]"
+)
+# An unknown name has the shape of an area when it ends with a division's suffix.
+_AREA_SHAPE_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:省|市|自治区|自治州|地区|盟|区|县|旗)$")
+# A region name that continues as a street or a building is not a mention of the region,
+# nor is a traveller's origin or route (来自中国香港, 在香港生活, 自英国出发, 经新加坡转机).
+_NOT_A_MENTION_AFTER = re.compile(r"[东西南北中]?(?:路|街|大道|巷|弄|桥|广场|大厦)|籍|出发|转机|生活|工作|就学|探亲|留学|居民|地区居民")
+_NOT_A_MENTION_BEFORE = re.compile(r"(?:来自|自|在|经|暂居|中国)$")
+_AREA_SUFFIX_RE = re.compile(r"[区县]")
+_LONGEST_AREA_NAME = 8
+_TITLE_REACH = 300  # the title block and masthead of a page
+_CONTEXT_REACH = 400  # how far before a bulletin the text may name its region
+
+
+class Unplaced(Exception):
+    """A bulletin whose region neither its lead nor its page tells."""
+
+
+@dataclass(frozen=True)
+class Placement:
+    region: Area | str  # an Area, NATIONAL, or a name of area shape the gazetteer does not know
+    unknown: bool = False
+
+    @property
+    def level(self) -> str:
+        if self.region == NATIONAL:
+            return "national"
+        if isinstance(self.region, Area):
+            return {"province": "province", "city": "city"}.get(self.region.level, "district")
+        return "city"
+
+
+def named_region_text(raw: str) -> str:
+    """What remains of the text between a window and 新增 once filler is gone (the named region, if any)."""
+    return _FILLER_RE.sub("", raw)
+
+
+class PagePlacer:
+    """Places the bulletins of one page, looking at the page once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.gaz: Gazetteer = gazetteer()
+        self._last_from_page: Area | None = None  # the region the page gave its previous bulletin
+
+    def place(self, region_text: str, lead_start: int, body: str) -> Placement:
+        raw = region_text
+        if _NATIONAL_RE.search(raw):
+            return Placement(NATIONAL)
+        stands_for = _stands_for(raw)
+        named = _STANDS_FOR_RE.sub("", named_region_text(raw))
+        if named:
+            area = self.gaz.region(named) or self._area_at_end(named)
+            if area is not None:
+                return Placement(area)
+            if _AREA_SHAPE_RE.match(named):
+                return Placement(named, unknown=True)
+        found = self._from_page(lead_start, body)
+        self._last_from_page = found or self._last_from_page
+        if found is None:
+            raise Unplaced(
+                f"the bulletin at character {lead_start} does not say which region it covers and the page names none"
+            )
+        return Placement(self._at_level(found, stands_for))
+
+    def _area_at_end(self, named: str) -> Area | None:
+        hit = self.gaz.region_at_end(named) or self.gaz.area_at_end(named, None)
+        return hit[0] if hit else None
+
+    def _at_level(self, area: Area, stands_for: str | None) -> Area:
+        if stands_for == "province" or (stands_for == "region" and self.gaz.province_of(area).name.endswith("自治区")):
+            return self.gaz.province_of(area)
+        return area
+
+    # --- the page ----------------------------------------------------------
+    def _from_page(self, lead_start: int, body: str) -> Area | None:
+        title = self.mentions(self.text[:_TITLE_REACH])
+        if title and title[0][0] < lead_start:
+            return title[0][1]
+        if self._last_from_page is not None:  # the sections of a bulletin share its region
+            return self._last_from_page
+        before = self.mentions(self.text[max(0, lead_start - _CONTEXT_REACH) : lead_start])
+        if before:
+            return before[-1][1]
+        return self.city_of_listed_areas(body) or self._city_of_page_areas or self._most_mentioned
+
+    @cached_property
+    def _city_of_page_areas(self) -> Area | None:
+        return self.city_of_listed_areas(self.text)
+
+    @cached_property
+    def _most_mentioned(self) -> Area | None:
+        counts = Counter(area for _, area in self.mentions(self.text))
+        return counts.most_common(1)[0][0] if counts else None
+
+    def mentions(self, text: str) -> list[tuple[int, Area]]:
+        """Provinces and cities the text names (full or short names), in order."""
+        found = []
+        for match in self.gaz.region_name_re.finditer(text):
+            if _NOT_A_MENTION_AFTER.match(text, match.end()) or _NOT_A_MENTION_BEFORE.search(text, 0, match.start()):
+                continue
+            area = self.gaz.region(match.group())
+            if area is not None:
+                found.append((match.start(), area))
+        return found
+
+    def city_of_listed_areas(self, text: str) -> Area | None:
+        """The city most of the districts and counties named in ``text`` belong to."""
+        votes: Counter = Counter()
+        for match in _AREA_SUFFIX_RE.finditer(text):
+            end = match.end()
+            for length in range(min(_LONGEST_AREA_NAME, end), 1, -1):
+                cities = {self.gaz.city_of(area) for area in self.gaz.areas_called(text[end - length : end])}
+                if cities:
+                    for city in cities:
+                        votes[city] += 1 / len(cities)
+                    break
+        if not votes:
+            return None
+        (city, score), *rest = votes.most_common(2) + [(None, 0)]
+        return city if score >= 2 and score > rest[0][1] else None
+
+
+_STANDS_FOR_RE = re.compile("|".join(sorted(_STANDS_FOR_CITY + _STANDS_FOR_PROVINCE + _STANDS_FOR_REGION, key=len, reverse=True)))
+
+
+def _stands_for(raw: str) -> str | None:
+    for level, words in (("city", _STANDS_FOR_CITY), ("province", _STANDS_FOR_PROVINCE), ("region", _STANDS_FOR_REGION)):
+        if any(word in raw for word in words):
+            return level
+    return None
