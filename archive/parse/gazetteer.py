@@ -186,7 +186,8 @@ class Gazetteer:
 
         Full and former names first, then region short forms; county short forms
         (浦东 in 上海市) only inside a scope below province level, and only when one
-        county of the scope has that short form.
+        county of the scope has that short form (which then wins over the scope's
+        own short form: 大理 in 大理白族自治州 is 大理市).
         """
         if name in _SELF_REFERENCES:
             return None
@@ -195,12 +196,13 @@ class Gazetteer:
             if self.within(area, scope) or self.within(now, scope):
                 return now
         region = self._regions_by_short.get(name)
-        if region is not None and self.within(region, scope):
+        if region is not None and not self.within(region, scope):
+            region = None
+        if region is not None and region != scope or scope is None or scope.level == "province":
             return region
-        if scope is None or scope.level == "province":
-            return None
+        # Inside a prefecture, 大理 is the county-level 大理市 rather than the prefecture itself.
         counties = [area for area in self._counties_by_short.get(name, ()) if self.within(area, scope)]
-        return counties[0] if len(counties) == 1 else None
+        return counties[0] if len(counties) == 1 else region
 
     def area_at_end(self, text: str, scope: Area | None) -> tuple[Area, int] | None:
         """The longest known area name (inside ``scope``) that ends ``text``, with its length."""
