@@ -70,6 +70,8 @@ def test_districts_of_the_bulletins_years_stay_known(gaz):
     assert gaz.area_named("江北区", chongqing).code == "500105"
     assert gaz.area_named("渝北区", chongqing).code == "500112"
     assert gaz.area_named("江北区", gaz.region("宁波市")).code == "330205"
+    # 杭州市's 江干区 (split in 2021) reported cases in 2020
+    assert gaz.area_named("江干区", gaz.region("杭州")).code == "330104"
 
 
 # --- former names --------------------------------------------------------------
@@ -208,10 +210,19 @@ def test_county_short_forms_are_never_regions_nor_found_unscoped(gaz):
     assert gaz.area_named("南岗", gaz.region("黑龙江省")) is None
 
 
-def test_autonomous_county_short_forms(gaz):
-    yichang = gaz.region("宜昌市")
-    assert gaz.area_named("长阳县", yichang).name == "长阳土家族自治县"
-    assert gaz.area_named("长阳", yichang).name == "长阳土家族自治县"
+@pytest.mark.parametrize(
+    ("short", "scope", "full"),
+    [
+        ("长阳县", "宜昌市", "长阳土家族自治县"),
+        ("长阳", "宜昌市", "长阳土家族自治县"),
+        ("龙胜县", "桂林市", "龙胜各族自治县"),
+        ("东乡县", "临夏州", "东乡族自治县"),
+        ("鄂温克旗", "呼伦贝尔市", "鄂温克族自治旗"),
+        ("塔什库尔干县", "喀什地区", "塔什库尔干塔吉克自治县"),
+    ],
+)
+def test_autonomous_county_short_forms(gaz, short, scope, full):
+    assert gaz.area_named(short, gaz.region(scope)).name == full
 
 
 def test_a_county_short_form_wins_over_its_prefectures_own(gaz):

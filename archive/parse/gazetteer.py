@@ -31,7 +31,11 @@ _NATIONALITIES = (
     "俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺"
 ).split()
 _ETHNIC_TOKENS = tuple(
-    sorted({n + "族" for n in _NATIONALITIES} | {n for n in _NATIONALITIES if len(n) >= 2}, key=len, reverse=True)
+    sorted(
+        {n + "族" for n in _NATIONALITIES} | {n for n in _NATIONALITIES if len(n) >= 2} | {"各族"},
+        key=len,
+        reverse=True,
+    )
 )
 # Short forms that no rule gives.
 _ALIASES = {
@@ -70,12 +74,16 @@ class Area:
 
 
 def _without_nationalities(base: str) -> str:
-    """宁夏回族 → 宁夏, 黔东南苗族侗族 → 黔东南; a name that would be left too short stays."""
+    """宁夏回族 → 宁夏, 黔东南苗族侗族 → 黔东南, 龙胜各族 → 龙胜; 东乡族 (a place named after its
+    people) → 东乡; a name that would be left too short stays (内蒙古)."""
     while True:
         token = next((t for t in _ETHNIC_TOKENS if base.endswith(t) and len(base) - len(t) >= 2), None)
         if token is None:
-            return base
+            break
         base = base[: -len(token)]
+    if base.endswith("族") and base[:-1] in _NATIONALITIES and len(base) >= 3:
+        return base[:-1]
+    return base
 
 
 def region_short_forms(name: str) -> list[str]:
