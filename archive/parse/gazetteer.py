@@ -130,7 +130,7 @@ class Gazetteer:
         # Full region names by their first character, longest first, for regions_in.
         self._regions_by_first: dict[str, list[tuple[str, Area]]] = {}
         for name, named in self._by_name.items():
-            region = next((area for area in named if area.is_region and area.current_code is None), None)
+            region = self._full_region(named)
             if region is not None and 3 <= len(name) <= _LONGEST_NAME:
                 self._regions_by_first.setdefault(name[0], []).append((name, region))
         for names in self._regions_by_first.values():
@@ -172,12 +172,13 @@ class Gazetteer:
         """
         if name in _SELF_REFERENCES:
             return None
-        for area in self._by_name.get(name, ()):
-            if area.is_region:
-                now = self.current(area)
-                if now.is_region:
-                    return now
-        return self._regions_by_short.get(name)
+        return self._full_region(self._by_name.get(name, ())) or self._regions_by_short.get(name)
+
+    def _full_region(self, named: list[Area]) -> Area | None:
+        for area in named:
+            if area.is_region and (now := self.current(area)).is_region:
+                return now
+        return None
 
     def within(self, area: Area, scope: Area | None) -> bool:
         if scope is None:
