@@ -139,7 +139,7 @@ class PagePlacer:
         for match in _AREA_SUFFIX_RE.finditer(text):
             end = match.end()
             for length in range(min(_LONGEST_AREA_NAME, end), 1, -1):
-                cities = {self.gaz.city_of(area) for area in self.gaz.areas_called(text[end - length : end])}
+                cities = {self.gaz.city_of(self.gaz.current(area)) for area in self.gaz.areas_called(text[end - length : end])}
                 if cities:
                     for city in cities:
                         votes[city] += 1 / len(cities)
