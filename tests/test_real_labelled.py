@@ -29,7 +29,6 @@ from labelled_pages import (
     compare_parsed,
     crash_results,
     diff_text,
-    page_is_exact,
     page_table,
 )
 from shared_paths import SHARED
@@ -39,8 +38,8 @@ LABELS = sorted((Path(__file__).resolve().parent / "real").glob("*.json"))
 FIELDS = (*PAGE_FIELDS, *REPORT_FIELDS)
 STATUSES = {"parsed", "no_bulletin"}
 
-# Exactly-right pages each label file must keep: what the parser on this branch reaches
-# (measured 2026-11-30 on the branch issue-labpr). Raise these as the parser improves; a
+# Exactly-right pages each label file must keep: what the parser reaches (provinces_2020.json:
+# 16 of 152 pages, measured 2026-11-30 on the branch issue-labpr, parser of main at 4800e5c). Raise these as the parser improves; a
 # label file without an entry here has a floor of 0 and is reported as such.
 MIN_EXACT = {
     "provinces_2020.json": 16,
@@ -100,5 +99,4 @@ def test_exact_pages_reach_the_floor(path):
     print(f"\nPer field\n{table}\n\nPer page\n{page_table(results_by_page)}")
     if failing:
         print("\nPages not exactly right:\n" + "\n".join(diff_text(f, *compared[f]) for f in failing))
-    assert all(page_is_exact(compared[f][0]) == (f not in failing) for f in compared)
     assert exact >= floor, f"{path.name}: {exact} pages exactly right, below the floor of {floor}: {failing}"
