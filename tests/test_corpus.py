@@ -20,26 +20,23 @@ import pytest
 
 from archive.parse import ParseHints, parse_document
 from archive.sources import decode_bytes, html_to_text
-from report_shape import COUNT_FIELDS, expected_shape, report_as_expected_shape
+from labelled_pages import (
+    PAGE_FIELDS,
+    REPORT_FIELDS,
+    Result,
+    accuracy_table,
+    compare_parsed,
+    crash_results,
+    diff_text,
+    page_is_exact,
+)
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 PAGES_DIR = CORPUS / "pages"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 PAGES = EXPECTED["pages"]
 
-PAGE_FIELDS = ("decoded", "status", "report_count")
-REPORT_FIELDS = (
-    "region",
-    "region_level",
-    "report_date",
-    "window",
-    *COUNT_FIELDS,
-    "districts",
-    "channels",
-    "consistent",
-    "problem_codes",
-)
-FIELDS = PAGE_FIELDS + REPORT_FIELDS
+FIELDS = ("decoded", *PAGE_FIELDS, *REPORT_FIELDS)
 
 
 # --- bytes to text, the way the sources layer does it -------------------------------------
@@ -59,100 +56,22 @@ def page_text(entry: dict) -> tuple[str, bool]:
 # --- comparison ---------------------------------------------------------------------------
 
 
-def _got_report(report) -> dict:
-    return {
-        **report_as_expected_shape(report),
-        "consistent": report.consistent,
-        "problem_codes": sorted({p.code for p in report.problems}),
-    }
-
-
-def _want_report(report: dict) -> dict:
-    return {
-        **expected_shape(report),
-        "consistent": report["consistent"],
-        "problem_codes": sorted(report.get("problem_codes_include", [])),
-    }
-
-
-def _field_matches(field: str, want, got) -> bool:
-    if field == "problem_codes":
-        return got is not None and set(want) <= set(got)
-    return want == got
-
-
 @functools.cache
-def compare_page(file: str) -> tuple[list[tuple[str, bool, object, object]], str | None]:
+def compare_page(file: str) -> tuple[list[Result], str | None]:
     """([(field, ok, expected, got), ...], parse error or None) for one page."""
     entry = next(e for e in PAGES if e["file"] == file)
-    results: list[tuple[str, bool, object, object]] = []
     try:
         text, decoded_right = page_text(entry)
         parsed = parse_document(text, ParseHints(year=entry.get("year_hint")))
     except Exception as error:  # noqa: BLE001 - a crash counts as every field wrong, with the reason shown
         crash = f"{type(error).__name__}: {error}"
-        results.append(("decoded", False, "no exception", crash))
-        results.append(("status", False, entry["status"], crash))
-        results.append(("report_count", False, len(entry["reports"]), crash))
-        for want in entry["reports"]:
-            for field in REPORT_FIELDS:
-                results.append((field, False, _want_report(want)[field], crash))
-        return results, crash
-
-    results.append(("decoded", decoded_right, True, decoded_right))
-    results.append(("status", parsed.status == entry["status"], entry["status"], parsed.status))
-    wanted, got = entry["reports"], parsed.reports
-    results.append(("report_count", len(wanted) == len(got), len(wanted), len(got)))
-    for index, want in enumerate(wanted):
-        want_shape = _want_report(want)
-        got_shape = _got_report(got[index]) if index < len(got) else None
-        for field in REPORT_FIELDS:
-            value = None if got_shape is None else got_shape[field]
-            ok = got_shape is not None and _field_matches(field, want_shape[field], value)
-            results.append((f"{field}", ok, want_shape[field], value if got_shape is not None else "<no report>"))
-    return results, parsed.error
+        return [("decoded", False, "no exception", crash), *crash_results(entry, crash)], crash
+    return [("decoded", decoded_right, True, decoded_right), *compare_parsed(entry, parsed)], parsed.error
 
 
 def _diff(file: str) -> str:
     results, error = compare_page(file)
-    lines = [f"{file}:"]
-    if error:
-        lines.append(f"  parser error: {error}")
-    for field, ok, want, got in results:
-        if not ok:
-            lines.append(f"  {field}: expected {want!r}")
-            lines.append(f"  {' ' * len(field)}       got {got!r}")
-            if isinstance(want, list) and isinstance(got, list):
-                missing = [row for row in want if row not in got]
-                extra = [row for row in got if row not in want]
-                if missing:
-                    lines.append(f"  {' ' * len(field)}   missing {missing!r}")
-                if extra:
-                    lines.append(f"  {' ' * len(field)}     extra {extra!r}")
-    return "\n".join(lines)
-
-
-def accuracy_table() -> tuple[str, dict[str, tuple[int, int]], list[str]]:
-    correct: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    failing: list[str] = []
-    for entry in PAGES:
-        results, _error = compare_page(entry["file"])
-        if not all(ok for _f, ok, _w, _g in results):
-            failing.append(entry["file"])
-        for field, ok, _want, _got in results:
-            total[field] += 1
-            correct[field] += ok
-    rows = [f"{'field':<22}{'correct':>9}{'total':>8}{'accuracy':>10}"]
-    for field in FIELDS:
-        if total[field]:
-            rows.append(f"{field:<22}{correct[field]:>9}{total[field]:>8}{100 * correct[field] / total[field]:>9.1f}%")
-    all_correct, all_total = sum(correct.values()), sum(total.values())
-    rows.append(f"{'all fields':<22}{all_correct:>9}{all_total:>8}{100 * all_correct / all_total:>9.1f}%")
-    pages_ok = len(PAGES) - len(failing)
-    rows.append(f"{'pages fully right':<22}{pages_ok:>9}{len(PAGES):>8}{100 * pages_ok / len(PAGES):>9.1f}%")
-    stats = {field: (correct[field], total[field]) for field in FIELDS}
-    return "\n".join(rows), stats, failing
+    return diff_text(file, results, error)
 
 
 # --- tests --------------------------------------------------------------------------------
@@ -161,11 +80,11 @@ def accuracy_table() -> tuple[str, dict[str, tuple[int, int]], list[str]]:
 @pytest.mark.parametrize("entry", [pytest.param(e, id=e["file"]) for e in PAGES])
 def test_page_gives_its_expected_rows(entry):
     results, _error = compare_page(entry["file"])
-    assert all(ok for _f, ok, _w, _g in results), _diff(entry["file"])
+    assert page_is_exact(results), _diff(entry["file"])
 
 
 def test_corpus_accuracy_is_100_percent():
-    table, stats, failing = accuracy_table()
+    table, stats, failing = accuracy_table({e["file"]: compare_page(e["file"])[0] for e in PAGES}, FIELDS)
     print(f"\nCorpus: {len(PAGES)} pages, per-field accuracy\n{table}")
     if failing:
         print("\nPages with a wrong field:\n" + "\n".join(_diff(f) for f in failing))
