@@ -323,6 +323,75 @@ page("shaanxi-2020-page-bendi-imported", "html", "utf-8", """<html>
 ], tags=["province-2020", "html", "bendi", "imported-country", "lone-bracket-area", "pubdate",
          "trap-suspected"])
 
+# The short name 广西; 14—24时; a list after 其中 ending in a shared count.
+page("guangxi-2020-short-name-afternoon", "txt", "utf-8", """发布时间:2020-02-10 09:00
+广西卫健委
+
+2月9日14—24时,广西新增确诊病例5例,其中南宁市2例,北海市、桂林市、防城港市各1例。新增出院病例3例,新增重症病例1例。
+""", [
+    # 2 + 1*3 = 5
+    R("广西壮族自治区", "province", "2020-02-09", (14, 24), lc=5, districts=[
+        *cities(CF, 南宁市=2, 北海市=1, 桂林市=1, 防城港市=1),
+    ], problems=[NO_ORIGIN, "year_inferred"]),
+], tags=["province-2020", "short-region", "half-day", "shared-counts", "pubdate", "trap-discharges",
+         "trap-severe"])
+
+# A full-width hyphen window (0－24时), full-width commas and spaces around the counts.
+page("jiangsu-2020-spaced-fullwidth-dash", "txt", "utf-8", """江苏省卫生健康委员会
+
+2020年2月16日0－24时，江苏新增确诊病例 5 例，其中南京市 2 例、苏州市 1 例、徐州市 1 例、淮安市 1 例。新增出院病例 33 例。
+""", [
+    # 2+1+1+1 = 5
+    R(JIANGSU, "province", "2020-02-16", (0, 24), lc=5, districts=[
+        *cities(CF, 南京市=2, 苏州市=1, 徐州市=1, 淮安市=1),
+    ], problems=[NO_ORIGIN]),
+], tags=["province-2020", "window-full-width-dash", "spaced-counts", "full-width-punctuation",
+         "short-region", "trap-discharges"])
+
+# A list after 其中: whose items are separated by ；, cities without 市.
+page("zhejiang-2020-semicolon-list", "txt", "utf-8", """浙江省卫生健康委员会
+
+2020年2月11日0—24时，浙江省新增确诊病例6例；其中：温州3例；宁波2例；台州1例。新增出院病例38例；累计报告确诊病例1117例。
+""", [
+    R(ZHEJIANG, "province", "2020-02-11", (0, 24), lc=6, districts=[
+        *cities(CF, 温州市=3, 宁波市=2, 台州市=1),
+    ], problems=[NO_ORIGIN]),
+], tags=["province-2020", "semicolon-list", "city-list-without-shi", "full-width-punctuation",
+         "qizhong-colon", "trap-discharges", "trap-cumulative"])
+
+# Traditional script in Big5, 0時至24時, a bracketed list.
+page("anhui-2020-trad-big5", "txt", "big5", """安徽省衛生健康委員會
+
+2020年2月3日0時至24時,安徽省新增確診病例72例(合肥市18例、蚌埠市15例、阜陽市14例、亳州市13例、安慶市12例)。新增治癒出院病例5例。
+""", [
+    # 18+15+14+13+12 = 72
+    R(ANHUI, "province", "2020-02-03", (0, 24), lc=72, districts=[
+        *cities(CF, 合肥市=18, 蚌埠市=15, 阜阳市=14, 亳州市=13, 安庆市=12),
+    ], problems=[NO_ORIGIN]),
+], tags=["province-2020", "traditional", "big5", "trap-discharges"])
+
+# A cut-off (截至…12时) and a lone bracketed city.
+page("shanxi-2020-cutoff-bracket", "txt", "utf-8", """山西省卫生健康委员会
+
+截至2020年2月14日12时,山西省新增确诊病例1例(太原市),累计报告确诊病例128例。
+""", [
+    R(SHANXI, "province", "2020-02-14", (0, 24), lc=1, districts=[D(CF, "太原市", "太原市", 1)],
+      problems=[NO_ORIGIN, "window_not_stated"]),
+], tags=["province-2020", "cutoff", "lone-bracket-area", "trap-cumulative"])
+
+# Two half-day bulletins of one province on one page: two reports.
+page("jilin-2020-two-half-days", "txt", "utf-8", """吉林省卫生健康委员会
+
+2020年2月12日0时至12时,吉林省新增确诊病例1例(长春市)。
+
+2020年2月12日12时至24时,吉林省新增确诊病例3例(长春市2例、四平市1例)。新增治愈出院病例2例。
+""", [
+    R(JILIN, "province", "2020-02-12", (0, 12), lc=1, districts=[D(CF, "长春市", "长春市", 1)],
+      problems=[NO_ORIGIN]),
+    R(JILIN, "province", "2020-02-12", (12, 24), lc=3, districts=[*cities(CF, 长春市=2, 四平市=1)],
+      problems=[NO_ORIGIN]),
+], tags=["province-2020", "half-day", "two-bulletins", "lone-bracket-area", "trap-discharges"])
+
 
 # ---------------------------------------------------------------------------------------
 # Shanghai and Beijing 2022: press-conference and title shapes
@@ -423,7 +492,7 @@ page("beijing-2022-channels-typed-positive", "txt", "utf-8", """北京市卫生�
 ], tags=["sh-bj-2022", "beijing-channels"])
 
 # 15时至次日15时 with the short name 北京; the year from the page's date.
-page("beijing-2022-15-to-next-15", "txt", "utf-8", """北京市卫健委 2022-11-28 16:40
+page("beijing-2022-15-to-next-15", "txt", "utf-8", """北京市卫健委 2022-11-27 16:40
 
 11月26日15时至次日15时,北京新增本土感染者840例,其中确诊病例262例、无症状感染者578例;管控人员741例、社区筛查人员99例。
 """, [
@@ -499,6 +568,47 @@ page("shanghai-2022-count-before-noun-gb18030", "txt", "gb18030", """上海发�
     R(SH, "city", "2022-03-18", (0, 24), lc=57, la=366, ic=11),
 ], tags=["sh-bj-2022", "count-before-noun", "imported-after-local", "gb18030", "full-width-digits",
          "full-width-punctuation"])
+
+# The count-before-noun shape in traditional script (UTF-8).
+page("shanghai-2022-count-before-noun-trad", "txt", "utf-8", """上海發布
+
+市衛健委今早(25日)通報:2022年3月24日0—24時,新增29例本土新冠肺炎確診病例和1580例本土無症狀感染者,新增境外輸入性新冠肺炎確診病例9例和無症狀感染者1例。
+""", [
+    R(SH, "city", "2022-03-24", (0, 24), lc=29, la=1580, ic=9, ia=1),
+], tags=["sh-bj-2022", "count-before-noun", "imported-after-local", "traditional", "source-line"])
+
+# A page-text dump: the count-before-noun sentence broken in the middle of words.
+page("shanghai-2022-broken-lines", "txt", "utf-8", """上海发布 2022-03-27
+
+市卫健委今早(27日)通报:2022年3月26日0—24时,新增45例本土新冠肺
+炎确诊病例和2631例本土无症状感
+染者,新增境外输入性新冠肺炎确诊病例
+4例。
+""", [
+    R(SH, "city", "2022-03-26", (0, 24), lc=45, la=2631, ic=4),
+], tags=["sh-bj-2022", "count-before-noun", "broken-lines", "source-line"])
+
+# Per-case lines in a GB18030 web page: numbers that do not start at 1 (无症状感染者4、5).
+page("beijing-2022-case-lines-page-gb18030", "html", "gb18030", """<!DOCTYPE html>
+<html><head><meta charset="gb2312"><title>北京市卫生健康委员会</title></head>
+<body>
+<p>发布时间:2022-05-05 16:00</p>
+<p>5月4日15时至5月5日15时,北京新增本土新冠肺炎病毒感染者6例,其中确诊病例3例、无症状感染者3例;管控人员5例,社区筛查人员1例。</p>
+<p>确诊病例3:现住丰台区右安门街道。</p>
+<p>确诊病例4、5:现住朝阳区劲松街道,为母子关系。</p>
+<p>无症状感染者4、5:现住大兴区亦庄镇。</p>
+<p>无症状感染者6:现住丰台区卢沟桥街道。</p>
+</body></html>
+""", [
+    # confirmed 1+2 = 3; asymptomatic 2+1 = 3; channels 5+1 = 6
+    R(BJ, "city", "2022-05-04", (15, 39), lc=3, la=3, lp=6, districts=[
+        D(CF, BJ, "丰台区", 1), D(CF, BJ, "朝阳区", 2),
+        D(AS, BJ, "大兴区", 2), D(AS, BJ, "丰台区", 1),
+    ], channels=[
+        C(PO, "quarantine", "管控人员", 5),
+        C(PO, "community_screening", "社区筛查人员", 1),
+    ], problems=["year_inferred"]),
+], tags=["sh-bj-2022", "case-lines", "beijing-channels", "html", "gb18030", "pubdate"])
 
 
 # ---------------------------------------------------------------------------------------
@@ -681,6 +791,12 @@ page("nb-2022-risk-points-page-gb18030", "html", "gb18030", """<!DOCTYPE html>
 <p>自5月4日0时起,朝阳区南磨房乡调整为高风险地区。截至5月3日15时,已排查密切接触者1236人,次密切接触者2810人,均已落实管控措施。</p>
 </body></html>
 """, [], tags=["no-bulletin", "trap-only", "trap-contacts", "trap-risk-area", "html", "gb18030"])
+
+# Window-like hours and counts of people, but no case figure.
+page("nb-2020-hotline-hours", "txt", "utf-8", """陕西省卫生健康委员会
+
+2020年2月6日起,全省开通心理援助热线,服务时间为0—24时,已有128名心理咨询师参与接听,累计接听来电2312人次。
+""", [], tags=["no-bulletin", "trap-only", "trap-start-times", "trap-page-statistics"])
 
 
 # ---------------------------------------------------------------------------------------
