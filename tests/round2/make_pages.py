@@ -392,6 +392,24 @@ page("jilin-2020-two-half-days", "txt", "utf-8", """吉林省卫生健康委员�
       problems=[NO_ORIGIN]),
 ], tags=["province-2020", "half-day", "two-bulletins", "lone-bracket-area", "trap-discharges"])
 
+# Imported and local each stated with a bracket after the count: a country is not an area.
+page("jilin-2020-imported-bracket-country", "txt", "utf-8", """吉林省卫生健康委员会
+
+2020年3月22日 0时—24时,吉林省新增确诊病例2例,其中境外输入1例(英国),本地1例(长春市)。新增治愈出院病例1例。
+""", [
+    R(JILIN, "province", "2020-03-22", (0, 24), lc=1, ic=1, districts=[D(CF, "长春市", "长春市", 1)]),
+], tags=["province-2020", "imported-within-total", "imported-country", "bendi", "lone-bracket-area",
+         "spaced-window", "trap-discharges"])
+
+# A bracketed list of cities without 市 (三亚1例、儋州1例).
+page("hainan-2020-bracket-without-shi", "txt", "utf-8", """海南省卫生健康委员会
+
+2020年2月20日0时至24时,海南省新增确诊病例2例(三亚1例、儋州1例),新增出院病例12例(海口市7例、三亚市5例)。
+""", [
+    R(HAINAN, "province", "2020-02-20", (0, 24), lc=2, districts=[*cities(CF, 三亚市=1, 儋州市=1)],
+      problems=[NO_ORIGIN]),
+], tags=["province-2020", "city-list-without-shi", "trap-discharges"])
+
 
 # ---------------------------------------------------------------------------------------
 # Shanghai and Beijing 2022: press-conference and title shapes
