@@ -25,7 +25,7 @@ ROUND2 = LabelledPages(ROUND2_DIR)
 PAGES = ROUND2.pages
 
 # Pages the current parser gets exactly right. The lead raises it as the parser improves.
-EXACT_PAGES_FLOOR = 7
+EXACT_PAGES_FLOOR = 8
 
 # Pages (by name) the current parser still takes a bulletin from (a report with no figure). Strict: once
 # the parser is right about a page, its test fails until the page is removed from this list.

@@ -628,6 +628,18 @@ page("beijing-2022-case-lines-page-gb18030", "html", "gb18030", """<!DOCTYPE htm
     ], problems=["year_inferred"]),
 ], tags=["sh-bj-2022", "case-lines", "beijing-channels", "html", "gb18030", "pubdate"])
 
+# Beijing's channel counts when the bulletin gives no type split: positive, against 感染者.
+page("beijing-2022-channels-untyped", "txt", "utf-8", """北京市卫生健康委员会
+
+2022年11月16日0时至15时,北京市新增本土感染者75例,其中管控人员70例、社区筛查人员5例。
+""", [
+    # 70+5 = 75
+    R(BJ, "city", "2022-11-16", (0, 15), lp=75, channels=[
+        C(PO, "quarantine", "管控人员", 70),
+        C(PO, "community_screening", "社区筛查人员", 5),
+    ]),
+], tags=["sh-bj-2022", "beijing-channels"])
+
 
 # ---------------------------------------------------------------------------------------
 # Harbin / Heilongjiang beyond FORMATS.md
@@ -762,6 +774,35 @@ page("harbin-bracket-area-zero", "txt", "utf-8", """哈尔滨市卫生健康委�
 """, [
     R(HRB, "city", "2022-10-03", (0, 24), lc=1, la=0, districts=[D(CF, HRB, "道外区", 1)]),
 ], tags=["hlj-more", "bracket-area-no-count", "zero", "trap-discharges"])
+
+# The 2021 split in both types, traditional script.
+page("hlj-2021-split-both-types-trad", "txt", "utf-8", """發布時間:2021-01-31 08:30
+
+1月30日0時至24時,黑龍江省新增本土確診病例4例(綏化市望奎縣4例),其中3例是由無症狀感染者轉為確診病例,1例是在集中隔離觀察中發現的。新增本土無症狀感染者7例(綏化市望奎縣5例、哈爾濱市呼蘭區2例),其中5例是在集中隔離觀察中發現的,2例是在社區篩查中發現的。
+""", [
+    # confirmed 4 = 3+1; asymptomatic 5+2 = 7 = 5+2
+    R(HLJ, "province", "2021-01-30", (0, 24), lc=4, la=7, conv=3, districts=[
+        D(CF, SH_HLJ, "望奎县", 4),
+        D(AS, SH_HLJ, "望奎县", 5), D(AS, HRB, "呼兰区", 2),
+    ], channels=[
+        C(CF, "converted", "由无症状感染者转为确诊病例", 3),
+        C(CF, "quarantine", "在集中隔离观察中发现", 1),
+        C(AS, "quarantine", "在集中隔离观察中发现", 5),
+        C(AS, "community_screening", "在社区筛查中发现", 2),
+    ], problems=["year_inferred"]),
+], tags=["hlj-more", "split-2021", "conversions", "traditional", "pubdate"])
+
+# Totals first, areas in later sentences: 向阳区 after 佳木斯市 in the second sentence, with
+# 鹤岗市 named earlier in the same bulletin.
+page("hlj-xiangyang-later-sentence", "txt", "utf-8", """发布时间:2022-10-23 08:00
+
+10月22日0-24时,黑龙江省新增本土确诊病例1例;新增本土无症状感染者3例。新增本土确诊病例均在鹤岗市,其中工农区1例。新增本土无症状感染者中鹤岗市1例,在南山区;佳木斯市2例,均在向阳区。
+""", [
+    R(HLJ, "province", "2022-10-22", (0, 24), lc=1, la=3, districts=[
+        D(CF, HG, "工农区", 1),
+        D(AS, HG, "南山区", 1), D(AS, JMS, "向阳区", 2),
+    ], problems=["year_inferred"]),
+], tags=["hlj-more", "same-name-areas", "totals-first", "pubdate"])
 
 
 # ---------------------------------------------------------------------------------------
