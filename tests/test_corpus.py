@@ -10,68 +10,18 @@ the per-field accuracy table:
 
 from __future__ import annotations
 
-import functools
 import importlib.util
-import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from archive.parse import ParseHints, parse_document
-from archive.sources import decode_bytes, html_to_text
-from labelled_pages import (
-    PAGE_FIELDS,
-    REPORT_FIELDS,
-    Result,
-    accuracy_table,
-    compare_parsed,
-    crash_results,
-    diff_text,
-    page_is_exact,
-)
+from labelled_pages import LabelledPages
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
-PAGES_DIR = CORPUS / "pages"
-EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
-PAGES = EXPECTED["pages"]
-
-FIELDS = ("decoded", *PAGE_FIELDS, *REPORT_FIELDS)
-
-
-# --- bytes to text, the way the sources layer does it -------------------------------------
-
-
-def page_text(entry: dict) -> tuple[str, bool]:
-    """(text handed to the parser, whether the bytes decoded to what the page's encoding says)."""
-    raw = (PAGES_DIR / entry["file"]).read_bytes()
-    stated = raw.decode(entry["encoding"]).replace("\r\n", "\n")
-    text, _encoding = decode_bytes(raw)
-    decoded_right = text == stated
-    if entry["file"].endswith(".html"):
-        text = html_to_text(text)
-    return text, decoded_right
-
-
-# --- comparison ---------------------------------------------------------------------------
-
-
-@functools.cache
-def compare_page(file: str) -> tuple[list[Result], str | None]:
-    """([(field, ok, expected, got), ...], parse error or None) for one page."""
-    entry = next(e for e in PAGES if e["file"] == file)
-    try:
-        text, decoded_right = page_text(entry)
-        parsed = parse_document(text, ParseHints(year=entry.get("year_hint")))
-    except Exception as error:  # noqa: BLE001 - a crash counts as every field wrong, with the reason shown
-        crash = f"{type(error).__name__}: {error}"
-        return [("decoded", False, "no exception", crash), *crash_results(entry, crash)], crash
-    return [("decoded", decoded_right, True, decoded_right), *compare_parsed(entry, parsed)], parsed.error
-
-
-def _diff(file: str) -> str:
-    results, error = compare_page(file)
-    return diff_text(file, results, error)
+CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
+CORPUS = LabelledPages(CORPUS_DIR)
+PAGES_DIR = CORPUS.pages_dir
+PAGES = CORPUS.pages
 
 
 # --- tests --------------------------------------------------------------------------------
@@ -79,15 +29,14 @@ def _diff(file: str) -> str:
 
 @pytest.mark.parametrize("entry", [pytest.param(e, id=e["file"]) for e in PAGES])
 def test_page_gives_its_expected_rows(entry):
-    results, _error = compare_page(entry["file"])
-    assert page_is_exact(results), _diff(entry["file"])
+    assert CORPUS.is_exact(entry["file"]), CORPUS.diff(entry["file"])
 
 
 def test_corpus_accuracy_is_100_percent():
-    table, stats, failing = accuracy_table({e["file"]: compare_page(e["file"])[0] for e in PAGES}, FIELDS)
+    table, stats, failing = CORPUS.accuracy_table()
     print(f"\nCorpus: {len(PAGES)} pages, per-field accuracy\n{table}")
     if failing:
-        print("\nPages with a wrong field:\n" + "\n".join(_diff(f) for f in failing))
+        print("\nPages with a wrong field:\n" + "\n".join(CORPUS.diff(f) for f in failing))
     wrong = {field: c_t for field, c_t in stats.items() if c_t[1] and c_t[0] != c_t[1]}
     assert not wrong, f"fields below 100%: {wrong}\n{table}\nfailing pages: {failing}"
 
@@ -109,11 +58,11 @@ def test_corpus_has_the_required_mix():
 
 def test_files_match_their_generator():
     """expected.json and the page bytes are what make_corpus.py writes (regenerate if not)."""
-    spec = importlib.util.spec_from_file_location("make_corpus", CORPUS / "make_corpus.py")
+    spec = importlib.util.spec_from_file_location("make_corpus", CORPUS_DIR / "make_corpus.py")
     make_corpus = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_corpus)
     built = make_corpus.build()
-    stale = [path for path, data in built.items() if (CORPUS / path).read_bytes() != data]
+    stale = [path for path, data in built.items() if (CORPUS_DIR / path).read_bytes() != data]
     assert not stale, f"run python tests/corpus/make_corpus.py; out of date: {stale}"
     on_disk = {f"pages/{p.name}" for p in PAGES_DIR.iterdir() if p.is_file()}
     assert on_disk == {path for path in built if path.startswith("pages/")}

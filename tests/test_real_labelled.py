@@ -21,7 +21,7 @@ import pytest
 
 from archive.parse import ParseHints, parse_document
 from archive.sources import document_from_bytes
-from labelled_pages import (
+from page_comparison import (
     PAGE_FIELDS,
     REPORT_FIELDS,
     Result,

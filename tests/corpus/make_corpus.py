@@ -13,93 +13,21 @@ expected.json, and removes page files that are no longer listed.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-PAGES_DIR = HERE / "pages"
-EXPECTED_FILE = HERE / "expected.json"
+sys.path.insert(0, str(HERE.parent))  # tests/: the shared writing helpers
 
-CF, AS, PO, IP = "confirmed", "asymptomatic", "positive", "initial_positive"
+from labelled_pages import AS, CF, IP, PO, C, D, R, build_files, page_entry, write_files  # noqa: E402
 
 HRB = "哈尔滨市"
-
-
-def D(case_type: str, city: str, district: str, count: int) -> dict:
-    """A district_count row."""
-    return {"case_type": case_type, "city": city, "district": district, "count": count}
-
-
-def C(case_type: str, channel: str, label: str, count: int) -> dict:
-    """A channel_count row."""
-    return {"case_type": case_type, "channel": channel, "label": label, "count": count}
-
-
-def R(
-    region: str,
-    level: str,
-    date: str,
-    window: tuple[int, int],
-    *,
-    lc: int | None = None,
-    la: int | None = None,
-    lp: int | None = None,
-    ip: int | None = None,
-    ic: int | None = None,
-    ia: int | None = None,
-    conv: int | None = None,
-    districts: tuple | list = (),
-    channels: tuple | list = (),
-    consistent: bool = True,
-    problems: tuple | list = (),
-) -> dict:
-    """A report in the shape of ../shared/formats.json (window = [start hour, end hour])."""
-    return {
-        "region": region,
-        "region_level": level,
-        "report_date": date,
-        "window": list(window),
-        "local_confirmed": lc,
-        "local_asymptomatic": la,
-        "local_positive": lp,
-        "initial_positive": ip,
-        "imported_confirmed": ic,
-        "imported_asymptomatic": ia,
-        "converted": conv,
-        "districts": list(districts),
-        "channels": list(channels),
-        "consistent": consistent,
-        "problem_codes_include": list(problems),
-    }
-
 
 PAGES: list[dict] = []
 
 
-def page(
-    name: str,
-    ext: str,
-    encoding: str,
-    text: str,
-    reports: list[dict],
-    *,
-    tags: list[str],
-    year_hint: int | None = None,
-    newline: str = "\n",
-) -> None:
-    PAGES.append(
-        {
-            "name": name,
-            "ext": ext,
-            "encoding": encoding,
-            "text": text,
-            "reports": reports,
-            "tags": tags,
-            "year_hint": year_hint,
-            "newline": newline,
-        }
-    )
+def page(*args, **kwargs) -> None:
+    PAGES.append(page_entry(*args, **kwargs))
 
 
 # ---------------------------------------------------------------------------------------
@@ -1448,53 +1376,21 @@ page("harbin-c1-broken-head", "txt", "utf-8", """2022年12月9日0—14时,哈�
 # ---------------------------------------------------------------------------------------
 
 
-def file_name(index: int, entry: dict) -> str:
-    return f"{index:03d}_{entry['name']}.{entry['ext']}"
+ABOUT = (
+    "Labelled corpus written for this project (figures invented). Each page's expected "
+    "extraction is written by hand in make_corpus.py; fields as in ../shared/formats.json "
+    "(window = [start hour, end hour]; problem_codes_include lists codes that must be "
+    "among the report's problems). Regenerate with: python tests/corpus/make_corpus.py"
+)
 
 
 def build() -> dict[str, bytes]:
     """Relative path (under tests/corpus) -> bytes, for every page and expected.json."""
-    out: dict[str, bytes] = {}
-    listing = []
-    names = set()
-    for index, entry in enumerate(PAGES, start=1):
-        if entry["name"] in names:
-            raise SystemExit(f"duplicate page name {entry['name']}")
-        names.add(entry["name"])
-        name = file_name(index, entry)
-        text = entry["text"].replace("\n", entry["newline"])
-        out[f"pages/{name}"] = text.encode(entry["encoding"])
-        listing.append(
-            {
-                "file": name,
-                "encoding": entry["encoding"],
-                "year_hint": entry["year_hint"],
-                "status": "parsed" if entry["reports"] else "no_bulletin",
-                "tags": entry["tags"],
-                "reports": entry["reports"],
-            }
-        )
-    about = (
-        "Labelled corpus written for this project (figures invented). Each page's expected "
-        "extraction is written by hand in make_corpus.py; fields as in ../shared/formats.json "
-        "(window = [start hour, end hour]; problem_codes_include lists codes that must be "
-        "among the report's problems). Regenerate with: python tests/corpus/make_corpus.py"
-    )
-    document = {"about": about, "pages": listing}
-    out["expected.json"] = (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    return out
+    return build_files(PAGES, ABOUT)
 
 
 def main() -> int:
-    files = build()
-    PAGES_DIR.mkdir(parents=True, exist_ok=True)
-    wanted = {path.split("/", 1)[1] for path in files if path.startswith("pages/")}
-    for stale in PAGES_DIR.iterdir():
-        if stale.is_file() and stale.name not in wanted:
-            stale.unlink()
-    for path, data in files.items():
-        (HERE / path).write_bytes(data)
-    print(f"wrote {len(wanted)} pages and expected.json to {HERE}")
+    write_files(HERE, build())
     return 0
 
 
