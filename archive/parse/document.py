@@ -24,6 +24,7 @@ from archive.parse.model import (
 )
 from archive.parse.normalize import normalize_text
 from archive.parse.placing import PagePlacer, Unplaced
+from archive.parse.residence import add_resident_districts
 from archive.parse.sections import merge_sections
 from archive.parse.validate import resolve_remainders, validate
 
@@ -201,6 +202,7 @@ def _read_bulletin(
     reader = BodyReader(report, area)
     body[0] = Sentence(start, body[0].end, text[start : body[0].end])
     report.span_end = reader.read(body)
+    add_resident_districts(report, text, start, next_start, area)
     resolve_remainders(report, reader.remainders)
     validate(report)
     block = article.title_block_before(lines, start)

@@ -96,6 +96,9 @@ class Report:
     channels: list[ChannelCount] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Cases per type that the bulletin's per-case lines give no area (外省市来沪就医人员): not stored,
+    # they let validation tell a breakdown that leaves them out from one that does not add up.
+    unplaced_cases: dict[str, int] = field(default_factory=dict, compare=False)
 
     @property
     def consistent(self) -> bool:

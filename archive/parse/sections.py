@@ -29,6 +29,7 @@ def merge_sections(first: Report, later: Report) -> Report:
                     later.span_end,
                 )
             )
+    first.unplaced_cases = {**later.unplaced_cases, **first.unplaced_cases}
     first.districts = _one_breakdown(first, first.districts, later.districts)
     first.channels = _one_breakdown(first, first.channels, later.channels)
     known = {(p.code, p.message) for p in problems}

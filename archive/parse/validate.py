@@ -72,6 +72,10 @@ def validate(report: Report) -> None:
                     problems.append(
                         Problem("partial_breakdown", f"{counted} of {total} {case_type} cases were converted", *span)
                     )
+            elif what == "areas" and counted + report.unplaced_cases.get(case_type, 0) == total != counted:
+                problems.append(
+                    Problem("partial_breakdown", f"{total - counted} of {total} {case_type} cases have no area given", *span)
+                )
             elif counted != total:
                 mismatch(f"{case_type} {what} add up to {counted}, the stated total is {total}")
     if report.converted is not None and report.local_confirmed is not None:
