@@ -255,7 +255,11 @@ class BodyReader:
             label = _clean_label(text[remainder.end() :])
             if not names_a_channel(label):
                 return False
-            self.remainders.append(_Remainder(self.context, label, clause))
+            # In the lead sentence 其余 is the rest of every type the lead counts
+            # (新增确诊病例11例和无症状感染者64例,3例无症状感染者在…中发现,其余在…).
+            in_lead = not self.lead_types and self._lead_totals
+            types = tuple(dict.fromkeys(t for t, _ in self._lead_totals if t != "positive")) if in_lead else self.context
+            self.remainders.append(_Remainder(types or self.context, label, clause))
             return True
         if fg.COUNT_THEN_NOUN_RE.match(text):
             pairs = list(fg.COUNT_THEN_NOUN_RE.finditer(text))

@@ -44,7 +44,7 @@ TOTAL_RE = re.compile(
 _REVERSED_PAIR = rf"{_QUALIFIERS}{COUNT}{_QUALIFIERS}(?P<noun>{NOUN})"
 REVERSED_TOTAL_RE = re.compile(rf"(?:新增|报告){_REVERSED_PAIR}")
 _REVERSED_NEXT_RE = re.compile(rf"(?:和|及|以及|、){_REVERSED_PAIR}")
-COUNT_THEN_NOUN_RE = re.compile(rf"{COUNT}(?P<noun>{NOUN})")
+COUNT_THEN_NOUN_RE = re.compile(rf"{COUNT}(?:本土|本地)?(?P<noun>{NOUN})")
 
 # 含 and 包括 lead in only before cases (含无症状感染者转确诊2例), not in names (含山县).
 LEAD_IN_RE = re.compile(r"^(?:其中|此外|另外|另有|另|同时|以上|上述|(?:含|包括|包含)(?=无症状|确诊|阳性|初筛|本土|\d))[:,]?")

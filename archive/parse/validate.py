@@ -31,6 +31,8 @@ def resolve_remainders(report: Report, remainders) -> None:
                     Problem(SUM_MISMATCH, f"{case_type} channels ({counted}) exceed the total {total}", *where)
                 )
                 continue
+            if left == 0:  # the other channels already hold every case of the type
+                continue
             report.channels.append(ChannelCount(case_type, channel_key(remainder.label), remainder.label, left))
             report.problems.append(
                 Problem("derived_remainder", f"{case_type} {remainder.label} {left} = {total} - {counted}", *where)
