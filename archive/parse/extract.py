@@ -242,12 +242,21 @@ class BodyReader:
         if count is None:
             return False
         if count == self.report.converted:
-            # 41例(含2例由无症状感染者转为确诊病例)…其中2例…转归: one conversion, stated twice.
+            # 41例(含2例由无症状感染者转为确诊病例)…其中2例…转归: one conversion, stated twice; the
+            # sentence's own breakdown (其中…) names it, rather than the aside to the total.
+            if clause.depth == 0:
+                self._relabel_conversion(_clean_label(text))
             return True
         label = _clean_label(text)
         self.report.converted = (self.report.converted or 0) + count
         self._add_channel("confirmed", label, count)
         return True
+
+    def _relabel_conversion(self, label: str) -> None:
+        for key, row in list(self._channels.items()):
+            if row.channel == "converted" and row.case_type == "confirmed" and row.label != label:
+                del self._channels[key]
+                self._add_channel("confirmed", label, row.count)
 
     def _channel(self, text: str, clause: Clause) -> bool:
         remainder = fg.REMAINDER_RE.match(text)

@@ -38,7 +38,7 @@ _QUALIFIER = r"(?:新增|本土|本地|境外输入性?|输入性?|新型冠状�
 _QUALIFIERS = rf"{_QUALIFIER}{{0,4}}"
 # The noun, then its count: 确诊病例5例; 确诊病例788和无症状感染者7084例 (例 left out before the next noun).
 TOTAL_RE = re.compile(
-    rf"(?P<noun>{NOUN})(?:共|合计)?(?:{COUNT}|(?P<bare>\d+)(?=[和及、]{_QUALIFIERS}(?:{NOUN})))"
+    rf"(?P<noun>{NOUN})(?:共|合计)?(?:{COUNT}|(?P<bare>\d+)(?=\(|[和及、]{_QUALIFIERS}(?:{NOUN})))"
 )
 # The count first: 新增44例本土确诊病例和18例无症状感染者; 报告8例新增境外输入性…确诊病例.
 _REVERSED_PAIR = rf"{_QUALIFIERS}{COUNT}{_QUALIFIERS}(?P<noun>{NOUN})"
@@ -47,9 +47,9 @@ _REVERSED_NEXT_RE = re.compile(rf"(?:和|及|以及|、){_REVERSED_PAIR}")
 COUNT_THEN_NOUN_RE = re.compile(rf"{COUNT}(?:本土|本地)?(?P<noun>{NOUN})")
 
 # 含 and 包括 lead in only before cases (含无症状感染者转确诊2例), not in names (含山县).
-LEAD_IN_RE = re.compile(r"^(?:其中|此外|另外|另有|另|同时|以上|上述|(?:含|包括|包含)(?=无症状|确诊|阳性|初筛|本土|\d))[:,]?")
+LEAD_IN_RE = re.compile(r"^(?:其中|此外|另外|另有|另|同时|以上|上述|(?:含|包括|包含)(?=无症状|确诊|阳性|初筛|本土|既往|此前|\d))[:,]?")
 # "以上阳性感染者均为…": a lead-in naming the cases a whole sentence covers.
-COVERING_RE = re.compile(rf"^(?:以上|上述)?(?:新增)?(?:本土)?(?P<noun>{NOUN})?(?:均为|均系|均是|均在|均)")
+COVERING_RE = re.compile(rf"^(?:以上|上述)?(?:新增)?(?:本土)?(?P<noun>{NOUN})?(?:均为|均系|均是|均(?=在)|均)")
 REMAINDER_RE = re.compile(r"^其余(?:病例|感染者)?(?:均)?")
 # Zero wordings: 无新增确诊病例, 无报告新增, 新增确诊病例为零.
 ZERO_RE = re.compile(r"无新增|无报告新增|没有新增|为零|零新增|零报告")
@@ -68,6 +68,7 @@ CONVERSION_RE = re.compile(r"转归|转为确诊|转确诊")
 # run (up to the next top-level ";" or the sentence end) are skipped.
 TRAP_RE = re.compile(
     r"累计|治愈|出院|解除医学观察|解除隔离|解除集中隔离|截至|截止|现有|主要情况|以来|分布在|死亡|在院治疗|病例\d+[-—]"
+    r"|已追踪|密切接触者\d+人|结果异常"
 )
 
 
