@@ -150,7 +150,7 @@ class BodyReader:
         if not text:
             return False
         if fg.ZERO_RE.search(text):
-            return self._zero_totals(text)
+            return self._zero_totals(text, clause)
         if fg.SUSPECTED_RE.search(text) and not fg.NOUN_RE.search(fg.SUSPECTED_RE.sub("", text)):
             return False  # 新增疑似病例5例: not a case figure, and it ends nothing
         imported_part = fg.IMPORTED_PART_RE.match(text)
@@ -169,7 +169,7 @@ class BodyReader:
             self._problem("unrecognized_figure", f"a figure the parser does not understand: {clause.text}", clause)
         return False
 
-    def _zero_totals(self, text: str) -> bool:
+    def _zero_totals(self, text: str, clause: Clause) -> bool:
         if fg.NO_NEWS_RE.search(text):  # 无新增新冠肺炎疫情信息报告: nothing new of any kind
             for case_type in ("confirmed", "asymptomatic"):
                 for imported in (False, True):
@@ -184,6 +184,9 @@ class BodyReader:
             self._set_total(case_type, imported, 0)
         if types and (imported or fg.ORIGIN_RE.search(text)):
             self._origin_stated = True
+        elif types:
+            for case_type in types:
+                self._unqualified.setdefault(case_type, (0, clause))
         return bool(types)
 
     def _imported_part(self, match: re.Match, clause: Clause) -> bool:
