@@ -33,12 +33,17 @@ PARSER_VERSION = "0.2.0"
 # The longest text a lead may hold between its window and 新增 (a region name, an issuer).
 _MAX_REGION_GAP = 36
 # What opens the statement of new cases after a lead's window and region.
-_VERB_RE = re.compile(r"无新增|新增|报告(?=\d|[一二两三四五六七八九十]+例)")
+_VERB_RE = re.compile(rf"{fg.ZERO_RE.pattern}|新增|报告(?=\d|[一二两三四五六七八九十]+例)")
 # The statement's first clause names the cases: a case noun, not a death, a discharge or a suspicion.
 _STATEMENT_END_RE = re.compile(r"[,。;、和及]")
 _NOT_NEW_CASES_RE = re.compile(r"死亡|出院|治愈|疑似|重症|危重|解除|密切接触者")
 # A cut-off hour the window regex leaves behind (截至2月13日6时,新增…): not a region.
 _CUTOFF_HOUR_RE = re.compile(r"^\d{1,2}时")
+# A second date before the statement: the window found is not the one the statement counts in.
+_SENTENCE_WIDE_WINDOW_RE = re.compile(r"\d{1,2}日|今早|今日")
+# The region a sentence opens with, before what it lists (上海市排除…;新增…).
+_REGION_OPENING_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:省|市|自治区|地区|州)")
+_BARE_COUNT_RE = re.compile(rf"(?:{fg.NOUN})\d+$")
 # Counting days outside this range are misreadings (glued lines, a wrong month).
 PLAUSIBLE_DAYS = (dt.date(2019, 12, 1), dt.date(2023, 12, 31))
 
@@ -140,22 +145,34 @@ def _find_leads(page: list[Sentence]):
 
 def _lead_after(sentence: Sentence, index: int, window: re.Match) -> _Lead | None:
     rest = sentence.text[window.end() :]
-    verb = _VERB_RE.search(rest, 0, _MAX_REGION_GAP + 4)
-    if verb is None:
-        return None
-    region_text = _CUTOFF_HOUR_RE.sub("", rest[: verb.start()]).strip(",: ")
-    # A date or a count between the window and 新增: this window is not the bulletin's (今早(7日)通报:…).
-    if any(ch.isdigit() for ch in region_text) and not region_text.startswith("31个省"):
-        return None
+    first = True
+    for verb in _VERB_RE.finditer(rest):
+        if first:
+            region_text = _CUTOFF_HOUR_RE.sub("", rest[: verb.start()]).strip(",: ")
+            # A date or a count between the window and 新增: not the bulletin's window (今早(7日)通报:…).
+            if verb.start() > _MAX_REGION_GAP + 4 or (any(ch.isdigit() for ch in region_text) and not region_text.startswith("31个省")):
+                if _SENTENCE_WIDE_WINDOW_RE.search(rest, 0, verb.start()):
+                    return None
+                # 上海市排除疑似病例56例;新增确诊病例3例: the window covers the whole sentence, the region opens it.
+                opening = _REGION_OPENING_RE.match(rest)
+                region_text = opening.group() if opening else ""
+            first = False
+        if _statement_at(rest, verb):
+            return _Lead(sentence, index, window, region_text)
+    return None
+
+
+def _statement_at(rest: str, verb: re.Match) -> bool:
+    """A statement of new cases opens at ``verb``: a case noun with a count, or a zero."""
+    if fg.NO_NEWS_RE.match(rest, verb.start()):  # 无新增新冠肺炎疫情信息报告
+        return True
     statement_end = _STATEMENT_END_RE.search(rest, verb.end())
     statement = rest[verb.start() : statement_end.start() if statement_end else len(rest)]
-    if fg.NO_NEWS_RE.match(rest, verb.start()):  # 无新增新冠肺炎疫情信息报告
-        return _Lead(sentence, index, window, region_text)
     if not fg.NOUN_RE.search(statement) or _NOT_NEW_CASES_RE.search(statement):
-        return None
-    if not (verb.group() == "无新增" or fg.COUNT_RE.search(rest, verb.end()) or "为零" in statement):
-        return None
-    return _Lead(sentence, index, window, region_text)
+        return False
+    zero = fg.ZERO_RE.match(rest, verb.start()) or "为零" in statement
+    # 确诊病例5487和无症状感染者…: a count without 例 before the next noun counts too.
+    return bool(zero or fg.COUNT_RE.search(statement) or _BARE_COUNT_RE.search(statement))
 
 
 def _read_bulletin(

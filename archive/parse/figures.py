@@ -52,7 +52,8 @@ LEAD_IN_RE = re.compile(r"^(?:其中|此外|另外|另有|另|同时|以上|上�
 COVERING_RE = re.compile(rf"^(?:以上|上述)?(?:新增)?(?:本土)?(?P<noun>{NOUN})?(?:均为|均系|均是|均(?=在)|均)")
 REMAINDER_RE = re.compile(r"^其余(?:病例|感染者)?(?:均)?")
 # Zero wordings: 无新增确诊病例, 无报告新增, 新增确诊病例为零.
-ZERO_RE = re.compile(r"无新增|无报告新增|没有新增|为零|零新增|零报告")
+_DISEASE = r"(?:新型冠状病毒肺炎|新冠病毒肺炎|新冠肺炎|新冠病毒|本土|本地)"
+ZERO_RE = re.compile(rf"无{_DISEASE}*(?:报告)?新增|没有新增|为零|零新增|零报告")
 # 无新增新冠肺炎疫情信息报告: no new figure of any kind.
 NO_NEWS_RE = re.compile(r"无新增(?:新冠肺炎|新冠病毒|新型冠状病毒肺炎)?疫情信息")
 SUSPECTED_RE = re.compile(r"疑似(?:病例|患者)?")

@@ -28,6 +28,9 @@ _PINYIN_ANNOTATION = re.compile(rf"(?<=[{_CJK}])\((?:[a-zA-Z\u00e0-\u01dc\u0251\
 # A line that is only a date or a time stamp (2020-03-03 08:05:13, 上海发布 2022-04-16 09:06)
 # stands alone: it is never the continuation of a broken sentence.
 _STAMP_LINE = re.compile(r"^[^,。;]{0,12}?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+# A line ending in a count, and a line that opens a new statement: two items, not one broken sentence.
+_COMPLETE_FIGURE = re.compile(r"\d例$")
+_OPENS_A_STATEMENT = re.compile(r"(?:无新增|新增|治愈|出院|市卫健委|累计|截至|\d{4}年|\d{1,2}月\d{1,2}日)")
 # Characters that join without a separator when a break falls between them: a word split.
 _JOINS_TIGHT = re.compile(rf"[{_CJK}]")
 # Below this share of changed Han characters a page is simplified text that
@@ -72,6 +75,8 @@ def repair_line_breaks(text: str) -> str:
                 out.append("")
             continue
         stamp = bool(_STAMP_LINE.match(stripped))
+        if pending_join and _COMPLETE_FIGURE.search(out[-1]) and _OPENS_A_STATEMENT.match(stripped):
+            pending_join = False  # a headline's list of figures, one a line: 新增…358例 / 新增…4144例
         if pending_join and not stamp:
             out[-1] += _separator(out[-1][-1], stripped[0]) + stripped
         else:
