@@ -70,9 +70,14 @@ class PagePlacer:
     def __init__(self, text: str):
         self.text = text
         self.gaz: Gazetteer = gazetteer()
-        self._last_from_page: Area | None = None  # the region the page gave its previous bulletin
+        self._last: Area | str | None = None  # the region of the page's previous bulletin
 
     def place(self, region_text: str, lead_start: int, body: str) -> Placement:
+        placement = self._place(region_text, lead_start, body)
+        self._last = placement.region
+        return placement
+
+    def _place(self, region_text: str, lead_start: int, body: str) -> Placement:
         raw = region_text
         if _NATIONAL_RE.search(raw):
             return Placement(NATIONAL)
@@ -85,12 +90,11 @@ class PagePlacer:
             if _AREA_SHAPE_RE.match(named):
                 return Placement(named, unknown=True)
         found = self._from_page(lead_start, body)
-        self._last_from_page = found or self._last_from_page
         if found is None:
             raise Unplaced(
                 f"the bulletin at character {lead_start} does not say which region it covers and the page names none"
             )
-        return Placement(self._at_level(found, stands_for))
+        return Placement(self._at_level(found, stands_for) if isinstance(found, Area) else found)
 
     def _area_at_end(self, named: str) -> Area | None:
         hit = self.gaz.region_at_end(named) or self.gaz.area_at_end(named, None)
@@ -102,12 +106,12 @@ class PagePlacer:
         return area
 
     # --- the page ----------------------------------------------------------
-    def _from_page(self, lead_start: int, body: str) -> Area | None:
+    def _from_page(self, lead_start: int, body: str) -> Area | str | None:
         title = self.mentions(self.text[:_TITLE_REACH])
         if title and title[0][0] < lead_start:
             return title[0][1]
-        if self._last_from_page is not None:  # the sections of a bulletin share its region
-            return self._last_from_page
+        if self._last is not None:  # the sections of a bulletin (local, then imported) share its region
+            return self._last
         before = self.mentions(self.text[max(0, lead_start - _CONTEXT_REACH) : lead_start])
         if before:
             return before[-1][1]
