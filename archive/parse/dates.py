@@ -12,7 +12,7 @@ _DASH = r"[—\-~至到–―]+"
 LEAD_WINDOW = re.compile(
     r"(?:(?:(?P<year>\d{4})年)?(?:(?<!\d)(?P<month>1[0-2]|0?[1-9])月)?(?<![\d连续])(?P<day>3[01]|[12]\d|0?[1-9])日"
     r"|(?P<relative>今日|昨日|今天|昨天))"
-    rf"(?:(?P<start>\d{{1,2}})时?{_DASH}(?:(?:(?P<end_month>\d{{1,2}})月)?(?P<end_day>\d{{1,2}})日|(?P<next_day>次日))?(?P<end>\d{{1,2}})时"
+    rf"(?:\(?(?P<start>\d{{1,2}})时?{_DASH}(?:(?:(?P<end_month>\d{{1,2}})月)?(?P<end_day>\d{{1,2}})日|(?P<next_day>次日))?(?P<end>\d{{1,2}})时\)?"
     r"|(?P<fullday>全天))?"
 )
 _DAYS_BEFORE_PAGE = {"今日": 0, "今天": 0, "昨日": 1, "昨天": 1}
@@ -122,7 +122,8 @@ def window_of(match: re.Match) -> tuple[Window | None, str | None]:
         return Window(0, 24), None
     start, end = int(match.group("start")), int(match.group("end"))
     # 27日15时至28日15时, 15时至次日15时, and 20时至20时 (which can only mean the next day's 20时).
-    if match.group("end_day") is not None or match.group("next_day") or end <= start:
+    next_day = match.group("end_day") is not None and int(match.group("end_day")) != int(match.group("day"))
+    if next_day or match.group("next_day") or end <= start:
         end += 24
     if not 0 <= start < end or end > 48 or start > 24 or int(match.group("end")) > 24:
         rule = "hours run from 0 to 24, and a window ends after it starts"

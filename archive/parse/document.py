@@ -33,10 +33,10 @@ PARSER_VERSION = "0.2.0"
 # The longest text a lead may hold between its window and 新增 (a region name, an issuer).
 _MAX_REGION_GAP = 36
 # What opens the statement of new cases after a lead's window and region.
-_VERB_RE = re.compile(rf"{fg.ZERO_RE.pattern}|新增|报告(?=\d|[一二两三四五六七八九十]+例)")
+_VERB_RE = re.compile(rf"{fg.ZERO_RE.pattern}|新增|(?<!累计)报告(?!的)")
 # The statement's first clause names the cases: a case noun, not a death, a discharge or a suspicion.
 _STATEMENT_END_RE = re.compile(r"[,。;、和及]")
-_NOT_NEW_CASES_RE = re.compile(r"死亡|出院|治愈|疑似|重症|危重|解除|密切接触者")
+_NOT_NEW_CASES_RE = re.compile(r"死亡|出院|治愈|疑似|重症|危重|解除|密切接触者|累计|排除")
 # A cut-off hour the window regex leaves behind (截至2月13日6时,新增…): not a region.
 _CUTOFF_HOUR_RE = re.compile(r"^\d{1,2}时")
 # A second date before the statement: the window found is not the one the statement counts in.

@@ -32,6 +32,8 @@ _SHARED_COUNT_RE = re.compile(rf"^(?P<last>.*?)各(?P<shared>{fg.COUNT})$")
 _WHOLE_AREA_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:市|州|盟|地区)[\u4e00-\u9fff]{1,8}(?:区|县|市|旗)$")
 _PLACE_RE = re.compile(r"(?:均)?(?:在|位于|为)(?P<name>.+)$")
 _AREA_SUFFIX_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:开发区|新区|区|县|市|旗)$")
+_MAX_IDLE_SENTENCES = 2
+_BARE_COUNT_END_RE = re.compile(rf"(?:{fg.NOUN})\d+$")
 _NEW_SENTENCE_AFTER_TRAP_RE = re.compile(r"^(?:此外|另外|另)?[,:]?新增")
 _COPULA_RE = re.compile(rf"(?:{fg.NOUN})?(?:均为|均系|为|系|是)")
 
@@ -83,6 +85,7 @@ class BodyReader:
         """Read sentences while they contribute figures; returns the body's end offset."""
         end = body[0].end
         after_trap = False
+        idle = 0  # sentences in a row that neither gave a figure nor held one
         for index, sentence in enumerate(body):
             if index and after_trap and not _NEW_SENTENCE_AFTER_TRAP_RE.match(sentence.text):
                 break
@@ -92,10 +95,15 @@ class BodyReader:
             if contributed:
                 end = sentence.end
                 after_trap = False
+                idle = 0
             elif trapped:
                 after_trap = True
             elif index:
-                break
+                # A sentence without any count (全区现无本地疑似病例) does not end the bulletin;
+                # one with a count the reader does not take, or a run of them, does.
+                idle += 1
+                if fg.COUNT_RE.search(sentence.text) or idle > _MAX_IDLE_SENTENCES:
+                    break
         self._close_group()
         self._settle_origin()
         self.report.districts = list(self._districts.values())
@@ -131,7 +139,7 @@ class BodyReader:
         self._close_group()
         contributed = trapped = False
         skipping = False
-        for clause in _shared_counts(clauses(sentence)):
+        for clause in _shared_counts(_counts_before_brackets(sentence, clauses(sentence))):
             if skipping:
                 skipping = not clause.closes_run
                 continue
@@ -441,6 +449,17 @@ class BodyReader:
 
     def _problem(self, code: str, message: str, clause: Clause) -> None:
         self.report.problems.append(Problem(code, message, clause.start, clause.end))
+
+
+def _counts_before_brackets(sentence: Sentence, parts: list[Clause]) -> list[Clause]:
+    """确诊病例1292(含…858例)和…: a count whose 例 the bracket displaced reads as N例."""
+    out = []
+    for clause in parts:
+        after = clause.end - sentence.start
+        if _BARE_COUNT_END_RE.search(clause.text) and sentence.text[after : after + 1] == "(":
+            clause = Clause(clause.text + "例", clause.start, clause.end, clause.depth, clause.closes_run)
+        out.append(clause)
+    return out
 
 
 def _shared_counts(parts: list[Clause]) -> list[Clause]:

@@ -34,7 +34,9 @@ NOUN = "|".join(
 )
 NOUN_RE = re.compile(NOUN)
 # Words that may stand between a count and its noun, or before either: 报告8例新增境外输入性新冠肺炎确诊病例.
-_QUALIFIER = r"(?:新增|本土|本地|境外输入性?|输入性?|新型冠状病毒肺炎|新冠病毒肺炎|新冠肺炎|新冠病毒|新冠|的)"
+_QUALIFIER = (
+    r"(?:新增|报告|本土|本地|境外输入性?|输入性?|新型冠状病毒感染的?肺炎|新型冠状病毒肺炎|新冠病毒肺炎|新冠肺炎|新冠病毒|新冠|的)"
+)
 _QUALIFIERS = rf"{_QUALIFIER}{{0,4}}"
 # The noun, then its count: 确诊病例5例; 确诊病例788和无症状感染者7084例 (例 left out before the next noun).
 TOTAL_RE = re.compile(

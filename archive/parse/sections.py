@@ -14,7 +14,11 @@ from archive.parse.validate import VALIDATION_CODES, validate
 
 
 def merge_sections(first: Report, later: Report) -> Report:
-    """``first`` completed with what ``later`` (same region, day and window) adds."""
+    """``first`` completed with what ``later`` (same region, day and window) adds.
+
+    A headline that states no window (4月27日上海新增…) gives way to the bulletin that does."""
+    if _states_less(first) and not _states_less(later):
+        first, later = later, first
     problems = [p for p in first.problems if p.code not in VALIDATION_CODES]
     for name in FIGURES:
         mine, theirs = getattr(first, name), getattr(later, name)
@@ -33,7 +37,9 @@ def merge_sections(first: Report, later: Report) -> Report:
     first.districts = _one_breakdown(first, first.districts, later.districts)
     first.channels = _one_breakdown(first, first.channels, later.channels)
     known = {(p.code, p.message) for p in problems}
-    problems += [p for p in later.problems if p.code not in VALIDATION_CODES and (p.code, p.message) not in known]
+    # What a headline without a window lacks is no problem of the bulletin that states it.
+    dropped = VALIDATION_CODES | (_LESS_STATED if _states_less(later) else frozenset())
+    problems += [p for p in later.problems if p.code not in dropped and (p.code, p.message) not in known]
     first.problems = problems
     first.span_start = min(first.span_start, later.span_start)
     first.span_end = max(first.span_end, later.span_end)
@@ -42,6 +48,13 @@ def merge_sections(first: Report, later: Report) -> Report:
     first.notices = first.notices or later.notices
     validate(first)
     return first
+
+
+_LESS_STATED = frozenset({"window_not_stated", "year_inferred"})
+
+
+def _states_less(report: Report) -> bool:
+    return any(p.code in _LESS_STATED for p in report.problems)
 
 
 def _one_breakdown(report: Report, mine: list, theirs: list) -> list:
