@@ -35,7 +35,7 @@ _AREA_SUFFIX_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:开发区|新区|区|县|
 _MAX_IDLE_SENTENCES = 2
 _BARE_COUNT_END_RE = re.compile(rf"(?:{fg.NOUN})\d+$")
 _NEW_SENTENCE_AFTER_TRAP_RE = re.compile(r"^(?:此外|另外|另)?[,:]?新增")
-_COPULA_RE = re.compile(rf"(?:{fg.NOUN})?(?:均为|均系|为|系|是)")
+_COPULA_RE = re.compile(rf"(?:{fg.NOUN})?(?:均为|均系|均是|为|系|是)")
 
 
 @dataclass
@@ -79,6 +79,9 @@ class BodyReader:
         self._unqualified: dict[str, tuple[int, Clause]] = {}
         self._origin_stated = False
         self._sentence_imported = False  # the last total of the current sentence was of imported cases
+        self._after_total = False  # the previous clause of this run stated a total (确诊病例151例、无症状…)
+        self._total_here = False  # the clause being read states one
+        self._pending_count: int | None = None  # 其中7例(…)是由…转为确诊病例: a count its clause names later
 
     # --- the sentence loop -------------------------------------------------
     def read(self, body: list[Sentence]) -> int:
@@ -136,6 +139,8 @@ class BodyReader:
     def _read_sentence(self, sentence: Sentence) -> tuple[bool, bool]:
         self.context = self.lead_types
         self._sentence_imported = False
+        self._after_total = False
+        self._pending_count = None
         self._close_group()
         contributed = trapped = False
         skipping = False
@@ -149,7 +154,12 @@ class BodyReader:
                 continue
             if clause.depth == 0 and self.group is not None and self.group.clause.depth > 0:
                 self._close_group()
+            self._total_here = False
             contributed |= self._read_clause(clause)
+            self._after_total = self._total_here
+            if clause.closes_run:
+                self._after_total = False
+                self._pending_count = None
         return contributed, trapped
 
     # --- one clause -------------------------------------------------------
@@ -164,6 +174,13 @@ class BodyReader:
         imported_part = fg.IMPORTED_PART_RE.match(text)
         if imported_part:
             return self._imported_part(imported_part, clause)
+        lone = fg.LONE_COUNT_RE.match(text)
+        if lone and clause.depth == 0 and self._lead_totals:
+            # 其中7例(望奎县5例、呼兰区2例)是由无症状感染者转为确诊病例: the count, then its kind.
+            self._pending_count = self._count(lone, clause)
+            return True
+        if clause.depth > 0 and self._pending_count is not None:
+            return True  # the areas of a part already counted by area: the same cases again
         if fg.CONVERSION_RE.search(text):
             return self._conversion(text, clause)
         totals = list(fg.TOTAL_RE.finditer(text)) or fg.reversed_totals(text)
@@ -232,7 +249,10 @@ class BodyReader:
             if not imported:
                 types.append(case_type)
         # Only imported cases named: what follows describes them, and rows describe local cases.
-        self.context = tuple(types)
+        # Totals in a row (其中确诊病例151例、无症状感染者347例) are one context: both types.
+        parallel = self._after_total and not fg.LEAD_IN_RE.match(clause.text)
+        self.context = tuple(dict.fromkeys(self.context + tuple(types))) if parallel and types else tuple(types)
+        self._total_here = True
         self._close_group()
         return True
 
@@ -247,9 +267,9 @@ class BodyReader:
 
     def _conversion(self, text: str, clause: Clause) -> bool:
         match = fg.COUNT_RE.search(text)
-        if match is None:
+        if match is None and self._pending_count is None:
             return False
-        count = self._count(match, clause)
+        count = self._count(match, clause) if match else self._take_pending()
         if count is None:
             return False
         if count == self.report.converted:
@@ -262,6 +282,10 @@ class BodyReader:
         self.report.converted = (self.report.converted or 0) + count
         self._add_channel("confirmed", label, count)
         return True
+
+    def _take_pending(self) -> int | None:
+        count, self._pending_count = self._pending_count, None
+        return count
 
     def _relabel_conversion(self, label: str) -> None:
         for key, row in list(self._channels.items()):
@@ -304,6 +328,20 @@ class BodyReader:
         label = _clean_label(text)
         if not label or not names_a_channel(label) or self._names_area(label):
             return False
+        if fg.is_imported(text):
+            return True  # how imported cases were found: channel rows describe local cases only
+        if not counts and self._pending_count is not None:
+            count = self._take_pending()
+            case_type = self.context[0] if len(self.context) == 1 else "positive"
+            self._add_channel(case_type, label, count)
+            self.report.partial.add(("channels", case_type))
+            return True
+        if not counts and self.group is not None and self.group.count is not None and label.endswith("发现"):
+            # (哈尔滨市6例,…,均为隔离管控人员中发现;大庆市3例…): that city's cases only.
+            case_type = self.group.case_types[0] if len(self.group.case_types) == 1 else "positive"
+            self._add_channel(case_type, label, self.group.count)
+            self.report.partial.add(("channels", case_type))
+            return True
         if counts:
             count = self._count(counts[0], clause)
             if count is None or not self.context:  # not countable, or about imported cases
@@ -347,12 +385,35 @@ class BodyReader:
                 found |= self._area(text, None, clause)
         return found or bool(nouns and not text)
 
+    def _in_named_city(self, name: str) -> tuple[Area, int] | None:
+        """An area of the city named nearest before it: in the name (佳木斯市向阳区), else the open group."""
+        for city in self._cities_named_in(name):
+            rest = name[name.rindex(city.name) + len(city.name) :] if city.name in name else ""
+            hit = self.gaz.area_at_end(rest, city) if rest else None
+            if hit is not None:
+                return hit
+        if self.group is not None and isinstance(self.group.city, Area) and self.group.city.level == "city":
+            hit = self.gaz.area_at_end(name, self.group.city)
+            if hit is not None and hit[0] is not self.group.city:
+                return hit
+        return None
+
+    def _cities_named_in(self, name: str) -> list[Area]:
+        found = []
+        for match in self.gaz.region_name_re.finditer(name):
+            area = self.gaz.region(match.group())
+            if area is not None and area.level == "city" and match.end() < len(name):
+                found.append(area)
+        return found[::-1]
+
     def _names_only_an_area(self, text: str) -> bool:
         hit = self.gaz.area_at_end(text, self.scope) or self.gaz.region_at_end(text)
         return hit is not None and hit[1] == len(text) or bool(_WHOLE_AREA_RE.match(text) and self.gaz.area_at_end(text, None))
 
     def _area(self, name: str, count: int | None, clause: Clause) -> bool:
-        hit = self.gaz.area_at_end(name, self.scope)
+        hit = self._in_named_city(name)
+        if hit is None:
+            hit = self.gaz.area_at_end(name, self.scope)
         if hit is None and self.scope is not None and self.scope.level != "province":
             hit = self.gaz.area_at_end(name, self.gaz.province_of(self.scope))
         if hit is None:  # a city written without 市 (长沙3例), inside the report's province
@@ -519,7 +580,9 @@ def _clean_label(text: str) -> str:
     copula = _COPULA_RE.match(text)
     if copula:
         text = text[copula.end() :]
-    return text.strip(",:;、 ")
+    text = text.strip(",:;、 ")
+    # 是在集中隔离观察中发现的: the phrase, without the copula's closing 的.
+    return text[:-1] if text.endswith("发现的") else text
 
 
 def _without_lead_in(text: str) -> str:

@@ -65,6 +65,8 @@ ORIGIN_RE = re.compile(r"本土|本地|境外|输入")
 IMPORTED_PART_RE = re.compile(
     rf"^(?:均为|均系|全部为|全部是|都是|为)?境外(?:\([^()]*\))?输入性?(?:的)?(?:病例|确诊病例)?(?:{COUNT})?$"
 )
+# A clause that is only a count (其中7例): its kind follows after a bracket.
+LONE_COUNT_RE = re.compile(rf"^{COUNT}$")
 CONVERSION_RE = re.compile(r"转归|转为确诊|转确诊")
 
 # A clause holding one of these is not about new cases: it and the rest of its

@@ -99,6 +99,9 @@ class Report:
     # Cases per type that the bulletin's per-case lines give no area (外省市来沪就医人员): not stored,
     # they let validation tell a breakdown that leaves them out from one that does not add up.
     unplaced_cases: dict[str, int] = field(default_factory=dict, compare=False)
+    # Breakdowns ("areas"/"channels", case type) the bulletin itself gives for part of the cases only
+    # (a city's 均为…发现 in a province bulletin): under their total they are partial, not mismatched.
+    partial: set[tuple[str, str]] = field(default_factory=set, compare=False)
 
     @property
     def consistent(self) -> bool:

@@ -34,6 +34,7 @@ def merge_sections(first: Report, later: Report) -> Report:
                 )
             )
     first.unplaced_cases = {**later.unplaced_cases, **first.unplaced_cases}
+    first.partial |= later.partial
     first.districts = _one_breakdown(first, first.districts, later.districts)
     first.channels = _one_breakdown(first, first.channels, later.channels)
     known = {(p.code, p.message) for p in problems}

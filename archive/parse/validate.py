@@ -69,7 +69,9 @@ def validate(report: Report) -> None:
             only_conversions = what == "channels" and all(
                 CONVERSION_RE.search(r.label) for r in rows if r.case_type == case_type
             )
-            if only_conversions and counted <= total:
+            if (what, case_type) in report.partial and counted < total:
+                problems.append(Problem("partial_breakdown", f"{case_type} {what} cover {counted} of {total} cases", *span))
+            elif only_conversions and counted <= total:
                 if counted < total:
                     problems.append(
                         Problem("partial_breakdown", f"{counted} of {total} {case_type} cases were converted", *span)
