@@ -9,11 +9,17 @@ the one that adds up to the type's total is kept.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from archive.parse.case_lines import case_lines
 from archive.parse.gazetteer import Area, gazetteer
 from archive.parse.model import DistrictCount, Problem, Report
+
+
+# Words of case details (clinical type, the details heading), not of a residence list.
+_DETAILS_RE = re.compile(r"主要情况|普通型|轻型|重型|危重型")
+_DETAILS_REACH = 40
 
 
 def add_resident_districts(report: Report, text: str, start: int, end: int, scope: Area | None) -> None:
@@ -23,8 +29,8 @@ def add_resident_districts(report: Report, text: str, start: int, end: int, scop
     lines = [
         line
         for line in case_lines(text, start, end)
-        # Numbers beyond the day's total are earlier cases' details (确诊病例41-42:普通型,现住…), not the day's.
-        if (total := report.total_of(line.case_type)) is not None and line.highest <= total
+        # Case details (新增确诊病例主要情况:确诊病例17:普通型,现住…) describe cases already counted.
+        if report.total_of(line.case_type) is not None and not _DETAILS_RE.search(text, max(start, line.span_start - _DETAILS_REACH), line.span_end)
     ]
     if not lines:
         return
@@ -52,6 +58,8 @@ def add_resident_districts(report: Report, text: str, start: int, end: int, scop
     for case_type, rows in by_type.items():
         listed = [row for row in report.districts if row.case_type == case_type]
         total = report.total_of(case_type)
+        if sum(row.count for row in rows) + without_area[case_type] > total:
+            continue  # more cases than the day has: not this day's lines
         if listed and (sum(row.count for row in listed) == total or sum(row.count for row in rows) != total):
             continue  # the bulletin's own list stands
         report.districts = [row for row in report.districts if row.case_type != case_type] + rows
