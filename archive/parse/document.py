@@ -73,7 +73,7 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     if not leads:
         return ParsedDocument(text, STATUS_NO_BULLETIN, published_on=page_date)
     lines = article.PageLines(text)
-    placer = PagePlacer(text)
+    placer = PagePlacer(text, leads[0].sentence.start + leads[0].window.start())
     # A page without a date of its own is dated by the latest bulletin that states its
     # year, else by its dateline (新华社哈尔滨3月23日电) when the year is known.
     anchor = page_date or _latest_stated_date(leads) or find_dateline_date(text, hints.year)

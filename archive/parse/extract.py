@@ -30,7 +30,7 @@ _IMPORTED_FIELDS = {"confirmed": "imported_confirmed", "asymptomatic": "imported
 _SHARED_COUNT_RE = re.compile(rf"^(?P<last>.*?)各(?P<shared>{fg.COUNT})$")
 # 哈尔滨市道外区: a city then one of its areas, the whole clause.
 _WHOLE_AREA_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:市|州|盟|地区)[\u4e00-\u9fff]{1,8}(?:区|县|市|旗)$")
-_PLACE_RE = re.compile(r"(?:均)?(?:在|位于|为)(?P<name>.+)$")
+_PLACE_RE = re.compile(r"(?:均)?(?:在|位于|为)(?P<name>.+?)(?:病例|患者)?$")
 _AREA_SUFFIX_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:开发区|新区|区|县|市|旗)$")
 _MAX_IDLE_SENTENCES = 2
 _BARE_COUNT_END_RE = re.compile(rf"(?:{fg.NOUN})\d+$")
@@ -91,7 +91,12 @@ class BodyReader:
         idle = 0  # sentences in a row that neither gave a figure nor held one
         for index, sentence in enumerate(body):
             if index and after_trap and not _NEW_SENTENCE_AFTER_TRAP_RE.match(sentence.text):
-                break
+                # After figures that are no new cases, only a new statement (新增…) or
+                # a sentence without any count (全区现无本地疑似病例) belongs to the bulletin.
+                idle += 1
+                if fg.COUNT_RE.search(sentence.text) or idle > _MAX_IDLE_SENTENCES:
+                    break
+                continue
             contributed, trapped = self._read_sentence(sentence)
             if index == 0:
                 self.lead_types = _lead_types(self._lead_totals)
@@ -164,11 +169,19 @@ class BodyReader:
 
     # --- one clause -------------------------------------------------------
     def _read_clause(self, clause: Clause) -> bool:
-        text = _without_lead_in(clause.text)
+        return self._read_text(_without_lead_in(clause.text), clause)
+
+    def _read_text(self, text: str, clause: Clause) -> bool:
         if not text:
             return False
-        if fg.ZERO_RE.search(text):
-            return self._zero_totals(text, clause)
+        zero = fg.ZERO_RE.search(text)
+        if zero:
+            # 无新增本地确诊病例新增境外输入确诊病例1例 (spaces of a headline gone): two statements.
+            then = text.find("新增", zero.end())
+            if then == -1:
+                return self._zero_totals(text, clause)
+            stated = self._zero_totals(text[:then], clause)
+            return self._read_text(text[then:], clause) or stated
         if fg.SUSPECTED_RE.search(text) and not fg.NOUN_RE.search(fg.SUSPECTED_RE.sub("", text)):
             return False  # 新增疑似病例5例: not a case figure, and it ends nothing
         imported_part = fg.IMPORTED_PART_RE.match(text)
@@ -463,7 +476,7 @@ class BodyReader:
 
     def _close_group(self) -> None:
         group, self.group = self.group, None
-        if group is not None and group.children == 0 and group.count is not None:
+        if group is not None and group.children == 0 and group.count is not None and group.case_types:
             case_type = group.case_types[0] if len(group.case_types) == 1 else "positive"
             self._add_district(case_type, group.city, group.city, group.count)
 
@@ -493,6 +506,8 @@ class BodyReader:
         return value
 
     def _add_district(self, case_type: str, city: _Place, district: _Place, count: int) -> None:
+        if count == 0:  # 其他16个市州均为0例: an area without new cases is no row
+            return
         key = (case_type, _name(city), _name(district))
         if key in self._districts:
             self._districts[key].count += count

@@ -55,7 +55,7 @@ COVERING_RE = re.compile(rf"^(?:以上|上述)?(?:新增)?(?:本土)?(?P<noun>{N
 REMAINDER_RE = re.compile(r"^其余(?:病例|感染者)?(?:均)?")
 # Zero wordings: 无新增确诊病例, 无报告新增, 新增确诊病例为零.
 _DISEASE = r"(?:新型冠状病毒肺炎|新冠病毒肺炎|新冠肺炎|新冠病毒|本土|本地)"
-ZERO_RE = re.compile(rf"无{_DISEASE}*(?:报告)?新增|没有新增|为零|零新增|零报告")
+ZERO_RE = re.compile(rf"无{_DISEASE}*(?:报告)?新增|无境外输入性?(?:确诊)?病例|没有新增|为零|零新增|零报告")
 # 无新增新冠肺炎疫情信息报告: no new figure of any kind.
 NO_NEWS_RE = re.compile(r"无新增(?:新冠肺炎|新冠病毒|新型冠状病毒肺炎)?疫情信息")
 SUSPECTED_RE = re.compile(r"疑似(?:病例|患者)?")
@@ -72,7 +72,7 @@ CONVERSION_RE = re.compile(r"转归|转为确诊|转确诊")
 # A clause holding one of these is not about new cases: it and the rest of its
 # run (up to the next top-level ";" or the sentence end) are skipped.
 TRAP_RE = re.compile(
-    r"累计|治愈|出院|解除医学观察|解除隔离|解除集中隔离|截至|截止|现有|主要情况|以来|分布在|死亡|在院治疗|病例\d+[-—]"
+    r"累计|治愈|出院|病亡|解除医学观察|解除隔离|解除集中隔离|截至|截止|现有|主要情况|以来|分布在|死亡|在院治疗|病例\d+[-—]"
     r"|已追踪|密切接触者\d+人|结果异常"
 )
 

@@ -67,8 +67,9 @@ def named_region_text(raw: str) -> str:
 class PagePlacer:
     """Places the bulletins of one page, looking at the page once."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, first_lead: int):
         self.text = text
+        self.first_lead = first_lead  # the page's title block ends where its first bulletin starts
         self.gaz: Gazetteer = gazetteer()
         self._last: Area | str | None = None  # the region of the page's previous bulletin
 
@@ -107,8 +108,8 @@ class PagePlacer:
 
     # --- the page ----------------------------------------------------------
     def _from_page(self, lead_start: int, body: str) -> Area | str | None:
-        title = self.mentions(self.text[:_TITLE_REACH])
-        if title and title[0][0] < lead_start:
+        title = self.mentions(self.text[: min(_TITLE_REACH, self.first_lead)])
+        if title:
             return title[0][1]
         if self._last is not None:  # the sections of a bulletin (local, then imported) share its region
             return self._last

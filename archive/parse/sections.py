@@ -35,6 +35,7 @@ def merge_sections(first: Report, later: Report) -> Report:
             )
     first.unplaced_cases = {**later.unplaced_cases, **first.unplaced_cases}
     first.partial |= later.partial
+    _settle_origin(first, problems)
     first.districts = _one_breakdown(first, first.districts, later.districts)
     first.channels = _one_breakdown(first, first.channels, later.channels)
     known = {(p.code, p.message) for p in problems}
@@ -49,6 +50,31 @@ def merge_sections(first: Report, later: Report) -> Report:
     first.notices = first.notices or later.notices
     validate(first)
     return first
+
+
+_IMPORTED_OF = {"local_confirmed": "imported_confirmed", "local_asymptomatic": "imported_asymptomatic"}
+
+
+def _settle_origin(report: Report, problems: list[Problem]) -> None:
+    """新增确诊病例34例 … (a later paragraph) 新增报告境外输入确诊病例34例: the imported are among them."""
+    unstated = next((p for p in problems if p.code == "origin_not_stated"), None)
+    if unstated is None:
+        return
+    for local, imported in _IMPORTED_OF.items():
+        all_cases, abroad = getattr(report, local), getattr(report, imported)
+        if all_cases is None or abroad is None or abroad > all_cases:
+            continue
+        setattr(report, local, all_cases - abroad)
+        problems.remove(unstated)
+        problems.append(
+            Problem(
+                "derived_remainder",
+                f"{local} {all_cases - abroad} = {all_cases} new cases - {abroad} imported",
+                unstated.span_start,
+                unstated.span_end,
+            )
+        )
+        return
 
 
 _LESS_STATED = frozenset({"window_not_stated", "year_inferred"})
