@@ -12,8 +12,9 @@ from archive.parse.clauses import Sentence, sentences
 from archive.parse.dates import LEAD_WINDOW, find_dateline_date, find_page_date, relative_date, resolve_date, window_of, window_stated
 from archive.parse.extract import BodyReader
 from archive.parse.figures import COUNT_RE
-from archive.parse.gazetteer import Area
+from archive.parse.gazetteer import Area, gazetteer
 from archive.parse.model import (
+    DistrictCount,
     STATUS_FAILED,
     STATUS_NO_BULLETIN,
     STATUS_PARSED,
@@ -220,6 +221,8 @@ def _read_bulletin(
     body[0] = Sentence(start, body[0].end, text[start : body[0].end])
     report.span_end = reader.read(body)
     add_resident_districts(report, text, start, next_start, area)
+    if placement.within is not None:
+        _all_cases_in(report, placement.within)
     resolve_remainders(report, reader.remainders)
     validate(report)
     block = article.title_block_before(lines, start)
@@ -229,6 +232,16 @@ def _read_bulletin(
     end = article.article_end(lines, report.span_end, next_start)
     report.notices = article.notices(lines, report.span_end, end)
     return report
+
+
+def _all_cases_in(report: Report, area: Area) -> None:
+    """The lead named one area of its province for all its cases: each local total is that area's row."""
+    gaz = gazetteer()
+    city = gaz.city_of(area)
+    for case_type in ("confirmed", "asymptomatic"):
+        total = report.total_of(case_type)
+        if total and not any(row.case_type == case_type for row in report.districts):
+            report.districts.append(DistrictCount(case_type, city.name, area.name, total, city.code, area.code))
 
 
 def _date_of(match: re.Match, page_date, hints: ParseHints, span: tuple[int, int]) -> tuple[dt.date, bool]:

@@ -49,6 +49,8 @@ class Unplaced(Exception):
 class Placement:
     region: Area | str  # an Area, NATIONAL, or a name of area shape the gazetteer does not know
     unknown: bool = False
+    # 辽宁省盘锦市新增3例: the province reports, and all its new cases are in this area.
+    within: Area | None = None
 
     @property
     def level(self) -> str:
@@ -87,6 +89,9 @@ class PagePlacer:
         if named:
             area = self.gaz.region(named) or self._area_at_end(named)
             if area is not None:
+                province = self.gaz.province_of(area)
+                if area is not province and named.startswith(province.name):
+                    return Placement(province, within=area)
                 return Placement(area)
             if _AREA_SHAPE_RE.match(named):
                 return Placement(named, unknown=True)
