@@ -24,7 +24,7 @@ _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}\(\)])[ \t\u3000]+|[ \t\u3000]+(?=[{_
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 _HAN = re.compile(rf"[{_CJK}]")
 # Pinyin that some sites' script converters insert after a character: 場(chǎng), 時(shí).
-_PINYIN_ANNOTATION = re.compile(rf"(?<=[{_CJK}])\((?:[a-zA-Z\u00e0-\u01dc\u0251\u0261]+[1-5]?)\)")
+_PINYIN_ANNOTATION = re.compile(rf"(?<=[{_CJK}])\((?:[a-zA-Z\u00e0-\u01dc\u0251\u0261]+[1-5]?)(?: [a-zA-Z\u00e0-\u01dc\u0251\u0261]+[1-5]?)*\)")
 # A line that is only a date or a time stamp (2020-03-03 08:05:13, 上海发布 2022-04-16 09:06)
 # stands alone: it is never the continuation of a broken sentence.
 _STAMP_LINE = re.compile(r"^[^,。;]{0,12}?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
