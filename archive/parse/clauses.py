@@ -33,11 +33,11 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentenc
     out = []
     pos = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        end = match.end() if match.group() != "\n" else match.start()
-        if text[pos:end].strip():
-            out.append(Sentence(pos, end, text[pos:end]))
+        stop = match.end() if match.group() != "\n" else match.start()
+        if text[pos:stop].strip():
+            out.append(Sentence(pos, stop, text[pos:stop]))
         pos = match.end()
-    if text[pos:end].strip():
+    if text[pos:end].strip():  # the last sentence, without a closing mark
         out.append(Sentence(pos, end, text[pos:end]))
     return out
 
