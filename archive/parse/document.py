@@ -24,7 +24,7 @@ from archive.parse.model import (
     Report,
 )
 from archive.parse.normalize import normalize_text
-from archive.parse.placing import PagePlacer, Unplaced
+from archive.parse.placing import PagePlacer, Unplaced, named_region_text
 from archive.parse.residence import add_resident_districts
 from archive.parse.sections import merge_sections
 from archive.parse.validate import resolve_remainders, validate
@@ -45,6 +45,7 @@ _SENTENCE_WIDE_WINDOW_RE = re.compile(r"\d{1,2}日|今早|今日")
 # The region a sentence opens with, before what it lists (上海市排除…;新增…).
 _REGION_OPENING_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:省|市|自治区|地区|州)")
 _BARE_COUNT_RE = re.compile(rf"(?:{fg.NOUN})\d+$")
+_MAX_HEADLINE = 40
 # Counting days outside this range are misreadings (glued lines, a wrong month).
 PLAUSIBLE_DAYS = (dt.date(2019, 12, 1), dt.date(2023, 12, 31))
 
@@ -133,15 +134,36 @@ def _window_unstated(report: Report) -> bool:
 
 
 def _find_leads(page: list[Sentence]):
-    """Sentences that open a bulletin: a counting window, a region, then 新增 … N例 of a case noun."""
+    """Sentences that open a bulletin: a counting window, a region, then 新增 … N例 of a case noun.
+
+    A headline may hold the window and region alone, its figures on the next line
+    (4月10日(0-24时)上海疫情 / 新增本土确诊病例914例 新增本土无症状感染者25173例)."""
     for index, sentence in enumerate(page):
-        if "新增" not in sentence.text and "报告" not in sentence.text:  # every lead holds one
-            continue
-        for window in LEAD_WINDOW.finditer(sentence.text):
-            lead = _lead_after(sentence, index, window)
-            if lead is not None:
-                yield lead
-                break
+        lead = _lead_in(sentence, index)
+        if lead is None and index + 1 < len(page):
+            lead = _headline_lead(sentence, index, page[index + 1])
+        if lead is not None:
+            yield lead
+
+
+def _lead_in(sentence: Sentence, index: int) -> _Lead | None:
+    if "新增" not in sentence.text and "报告" not in sentence.text:  # every lead holds one
+        return None
+    for window in LEAD_WINDOW.finditer(sentence.text):
+        lead = _lead_after(sentence, index, window)
+        if lead is not None:
+            return lead
+    return None
+
+
+def _headline_lead(sentence: Sentence, index: int, following: Sentence) -> _Lead | None:
+    window = LEAD_WINDOW.match(sentence.text)
+    if window is None or len(sentence.text) > _MAX_HEADLINE or not _VERB_RE.match(following.text):
+        return None
+    region_text = sentence.text[window.end() :]
+    if not named_region_text(region_text) or not _statement_at(following.text, _VERB_RE.match(following.text)):
+        return None
+    return _Lead(sentence, index, window, region_text)
 
 
 def _lead_after(sentence: Sentence, index: int, window: re.Match) -> _Lead | None:
