@@ -55,6 +55,9 @@ def clauses(sentence: Sentence) -> list[Clause]:
             out.append(
                 Clause(piece, sentence.start + clause_start, sentence.start + end, depth, closes_run)
             )
+        elif closes_run and out:  # …治愈);无新增: the ";" after a bracket ends the run of the clause before it
+            last = out[-1]
+            out[-1] = Clause(last.text, last.start, last.end, last.depth, True)
 
     for mark in _CLAUSE_END.finditer(text):
         ch, i = mark.group(), mark.start()
