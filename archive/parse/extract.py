@@ -187,6 +187,14 @@ class BodyReader:
         imported_part = fg.IMPORTED_PART_RE.match(text)
         if imported_part:
             return self._imported_part(imported_part, clause)
+        all_of = fg.ALL_OF_TYPE_RE.match(text)
+        if all_of and len(self.context) == 1:
+            total = self.report.total_of(self.context[0])
+            case_type = fg.type_of(all_of.group("noun"))
+            if total is not None and case_type != self.context[0]:
+                self._set_total(case_type, self._sentence_imported, total)
+                self.context = (case_type,) if not self._sentence_imported else ()
+                return True
         lone = fg.LONE_COUNT_RE.match(text)
         if lone and clause.depth == 0 and self._lead_totals:
             # 其中7例(望奎县5例、呼兰区2例)是由无症状感染者转为确诊病例: the count, then its kind.
@@ -564,6 +572,11 @@ def _lead_types(totals: list[tuple[str, int]]) -> tuple[str, ...]:
     with_cases = [case_type for case_type, count in totals if count]
     if not totals:
         return ()
+    counts = dict(totals)
+    typed = {case_type for case_type in with_cases if case_type != "positive"}
+    if "positive" in with_cases and len(typed) == 1 and counts[next(iter(typed))] == counts["positive"]:
+        # 阳性感染者14例,均为无症状感染者: the positives are all of one type.
+        return tuple(typed)
     if "positive" in with_cases or len(set(with_cases)) > 1:
         return ("positive",)
     return (with_cases or [totals[0][0]])[:1]

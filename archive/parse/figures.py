@@ -65,6 +65,8 @@ ORIGIN_RE = re.compile(r"本土|本地|境外|输入")
 IMPORTED_PART_RE = re.compile(
     rf"^(?:均为|均系|全部为|全部是|都是|为)?(?:来自[^,的]{{1,10}}的)?境外(?:\([^()]*\))?输入性?(?:的)?(?:病例|确诊病例)?(?:{COUNT})?$"
 )
+# 阳性感染者14例,均为无症状感染者: every case of the total is of one type.
+ALL_OF_TYPE_RE = re.compile(rf"^(?:均为|均系|均是|全部为|全部是|全为)(?:本土)?(?P<noun>{NOUN})$")
 # A clause that is only a count (其中7例): its kind follows after a bracket.
 LONE_COUNT_RE = re.compile(rf"^{COUNT}$")
 CONVERSION_RE = re.compile(r"转归|转为确诊|转确诊")
@@ -72,7 +74,7 @@ CONVERSION_RE = re.compile(r"转归|转为确诊|转确诊")
 # A clause holding one of these is not about new cases: it and the rest of its
 # run (up to the next top-level ";" or the sentence end) are skipped.
 TRAP_RE = re.compile(
-    r"累计|治愈|出院|病亡|解除医学观察|解除隔离|解除集中隔离|截至|截止|现有|主要情况|以来|分布在|死亡|在院治疗|病例\d+[-—]"
+    r"累计|治愈|出院|病亡|重症|危重|重型|解除医学观察|解除隔离|解除集中隔离|截至|截止|现有|主要情况|以来|分布在|死亡|在院治疗|病例\d+[-—]"
     r"|已追踪|密切接触者\d+[人例]|新增密切接触者|结果异常"
 )
 
