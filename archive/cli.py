@@ -18,7 +18,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 
 from archive import __version__, query, store
 from archive.parse import CASE_TYPES, ParsedDocument
-from archive.parse.model import STATUS_FAILED
+from archive.parse.model import STATUS_FAILED, WORKING_FIELDS
 from archive.query import (
     CHANNEL_COLUMNS,
     DISTRICT_COLUMNS,
@@ -336,7 +336,7 @@ def _dry_run_record(item: SourceDocument | InputProblem, year: int | None) -> di
         "published_on": parsed.published_on,
         "reports": [
             {
-                **asdict(report),
+                **{key: value for key, value in asdict(report).items() if key not in WORKING_FIELDS},
                 "consistent": report.consistent,
                 "sentence": parsed.text[report.span_start : report.span_end],
             }

@@ -21,6 +21,9 @@ FIGURES = (
     "converted",
 )
 
+# Fields of a Report the parser works with but the archive does not store.
+WORKING_FIELDS = ("unplaced_cases", "partial")
+
 STATUS_PARSED = "parsed"
 STATUS_NO_BULLETIN = "no_bulletin"
 STATUS_FAILED = "failed"
