@@ -44,7 +44,7 @@ TOTAL_RE = re.compile(
 )
 # The count first: 新增44例本土确诊病例和18例无症状感染者; 报告8例新增境外输入性…确诊病例.
 _REVERSED_PAIR = rf"{_QUALIFIERS}{COUNT}{_QUALIFIERS}(?P<noun>{NOUN})"
-REVERSED_TOTAL_RE = re.compile(rf"(?:新增|报告){_REVERSED_PAIR}")
+REVERSED_TOTAL_RE = re.compile(rf"(?:新增|报告(?!的)){_REVERSED_PAIR}")
 _REVERSED_NEXT_RE = re.compile(rf"(?:和|及|以及|、){_REVERSED_PAIR}")
 COUNT_THEN_NOUN_RE = re.compile(rf"{COUNT}(?:本土|本地)?(?P<noun>{NOUN})")
 
@@ -75,7 +75,7 @@ CONVERSION_RE = re.compile(r"转归|转为确诊|转确诊")
 # run (up to the next top-level ";" or the sentence end) are skipped.
 TRAP_RE = re.compile(
     r"累计|治愈|出院|病亡|重症|危重|重型|解除医学观察|解除隔离|解除集中隔离|截至|截止|现有|主要情况|以来|分布在|死亡|在院治疗|病例\d+[-—]"
-    r"|已追踪|密切接触者\d+[人例]|新增密切接触者|结果异常|已转至|转运至|转至定点"
+    r"|已追踪|密切接触者\d+[人例]|新增密切接触者|的密切接触者|结果异常|已转至|转运至|转至定点"
 )
 
 
