@@ -80,3 +80,25 @@ def test_the_imported_paragraph_neither_zeroes_local_figures_nor_gives_channels(
     )
     assert (report.local_confirmed, report.local_asymptomatic, report.imported_confirmed, report.imported_asymptomatic) == (2, 16, 4, 0)
     assert report.channels == []
+
+
+def test_a_province_breakdown_by_city_and_type():
+    report = only_report(
+        "发布时间:2022-12-03 09:00\n12月2日0-24时,黑龙江省新增本土确诊病例4例、无症状感染者70例。"
+        "其中,哈尔滨市确诊病例3例、无症状感染者61例;大庆市确诊病例1例、无症状感染者9例。"
+    )
+    assert rows(report) == [
+        ("asymptomatic", "哈尔滨市", "哈尔滨市", 61),
+        ("asymptomatic", "大庆市", "大庆市", 9),
+        ("confirmed", "哈尔滨市", "哈尔滨市", 3),
+        ("confirmed", "大庆市", "大庆市", 1),
+    ]
+    assert report.consistent
+
+
+def test_a_single_case_placed_and_converted_without_a_count():
+    report = only_report(
+        "发布时间:2022-04-06 08:00\n4月5日0-24时,黑龙江省新增本土确诊病例1例,为哈尔滨市道里区报告,系无症状感染者转为确诊病例。"
+    )
+    assert rows(report) == [("confirmed", "哈尔滨市", "道里区", 1)]
+    assert (report.converted, [(c.channel, c.count) for c in report.channels]) == (1, [("converted", 1)])

@@ -30,7 +30,8 @@ _IMPORTED_FIELDS = {"confirmed": "imported_confirmed", "asymptomatic": "imported
 _SHARED_COUNT_RE = re.compile(rf"^(?P<last>.*?)各(?P<shared>{fg.COUNT})$")
 # 哈尔滨市道外区: a city then one of its areas, the whole clause.
 _WHOLE_AREA_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:市|州|盟|地区)[\u4e00-\u9fff]{1,8}(?:区|县|市|旗)$")
-_PLACE_RE = re.compile(r"(?:均)?(?:在|位于|为)(?P<name>.+?)(?:病例|患者)?$")
+_ALL_OF_THEM_RE = re.compile(r"^(?:均系|均为|系|为)")
+_PLACE_RE = re.compile(r"(?:均)?(?:在|位于|为)(?P<name>.+?)(?:病例|患者|报告)?$")
 _AREA_SUFFIX_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:开发区|新区|区|县|市|旗)$")
 _MAX_IDLE_SENTENCES = 2
 _BARE_COUNT_END_RE = re.compile(rf"(?:{fg.NOUN})\d+$")
@@ -81,6 +82,7 @@ class BodyReader:
         self._sentence_imported = False  # the last total of the current sentence was of imported cases
         self._after_total = False  # the previous clause of this run stated a total (确诊病例151例、无症状…)
         self._total_here = False  # the clause being read states one
+        self._area_of_totals: Area | None = None  # the area a breakdown's per-type counts belong to
         self._pending_count: int | None = None  # 其中7例(…)是由…转为确诊病例: a count its clause names later
 
     # --- the sentence loop -------------------------------------------------
@@ -165,6 +167,7 @@ class BodyReader:
             if clause.closes_run:
                 self._after_total = False
                 self._pending_count = None
+                self._area_of_totals = None
         return contributed, trapped
 
     # --- one clause -------------------------------------------------------
@@ -261,6 +264,8 @@ class BodyReader:
             if count is None:
                 continue
             case_type = fg.type_of(match.group("noun"))
+            if not imported and self._area_total(prefix, case_type, count, clause):
+                continue
             self._set_total(case_type, imported, count)
             self._sentence_imported = imported
             if imported or fg.ORIGIN_RE.search(prefix) or fg.ORIGIN_RE.search(clause.text):
@@ -277,6 +282,22 @@ class BodyReader:
         self._close_group()
         return True
 
+    def _area_total(self, prefix: str, case_type: str, count: int, clause: Clause) -> bool:
+        """其中,哈尔滨市确诊病例5例、无症状感染者98例;大庆市…: a type's count in one area of the breakdown."""
+        if getattr(self.report, _TOTAL_FIELDS[(case_type, False)]) is None or not self.report.region_level == "province":
+            return False
+        named = fg.QUALIFIERS_RE.sub("", prefix)
+        if named:
+            hit = self.gaz.area_at_end(named, self.scope)
+            if hit is None or hit[1] != len(named):
+                return False
+            self._area_of_totals = hit[0]
+        elif self._area_of_totals is None:
+            return False
+        area = self._area_of_totals
+        self._add_district(case_type, self.gaz.city_of(area), area, count)
+        return True
+
     def _set_total(self, case_type: str, imported: bool, count: int) -> None:
         name = _TOTAL_FIELDS.get((case_type, imported))
         if name is None:  # imported positives or initial positives: no column for them
@@ -289,7 +310,11 @@ class BodyReader:
     def _conversion(self, text: str, clause: Clause) -> bool:
         match = fg.COUNT_RE.search(text)
         if match is None and self._pending_count is None:
-            return False
+            # 新增本土确诊病例1例,…,系无症状感染者转为确诊病例: the clause speaks of all of them.
+            if _ALL_OF_THEM_RE.match(text) and self.report.local_confirmed:
+                self._pending_count = self.report.local_confirmed
+            else:
+                return False
         count = self._count(match, clause) if match else self._take_pending()
         if count is None:
             return False

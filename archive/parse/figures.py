@@ -38,6 +38,7 @@ _QUALIFIER = (
     r"(?:新增|报告|本土|本地|境外输入性?|输入性?|新型冠状病毒感染的?肺炎|新型冠状病毒肺炎|新冠病毒肺炎|新冠肺炎|新冠病毒|新冠|的)"
 )
 _QUALIFIERS = rf"{_QUALIFIER}{{0,4}}"
+QUALIFIERS_RE = re.compile(rf"^(?:其中)?[,:]?{_QUALIFIERS}|{_QUALIFIERS}$")
 # The noun, then its count: 确诊病例5例; 确诊病例788和无症状感染者7084例 (例 left out before the next noun).
 TOTAL_RE = re.compile(
     rf"(?P<noun>{NOUN})(?:共|合计)?(?:{COUNT}|(?P<bare>\d+)(?=\(|[和及、]{_QUALIFIERS}(?:{NOUN})))"
