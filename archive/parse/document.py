@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from archive.parse import article
 from archive.parse.clauses import Sentence, sentences
+from archive.parse.district_posts import with_places
 from archive.parse.dates import LEAD_WINDOW, find_dateline_date, find_page_date, relative_date, resolve_date, window_of, window_stated
 from archive.parse.extract import BodyReader
 from archive.parse.figures import COUNT_RE
@@ -79,6 +80,7 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     if errors:
         return ParsedDocument(text, STATUS_FAILED, published_on=page_date, error="; ".join(errors))
     ordered = sorted(_drop_windowless_echoes(reports.values()), key=lambda r: r.span_start)
+    ordered = with_places(text, ordered, hints.year)  # district posts' reports, and places (district_posts.py)
     for seq, report in enumerate(ordered, start=1):
         report.seq = seq
     return ParsedDocument(text, STATUS_PARSED, reports=ordered, published_on=page_date)

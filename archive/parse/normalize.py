@@ -55,18 +55,21 @@ def repair_line_breaks(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
     pending_join = False
+    previous, after_blank = "", False  # district posts hook: see _list_item_end
     for line in lines:
         stripped = line.strip()
         if not stripped:
+            after_blank = True
             if not pending_join and out and out[-1]:
                 out.append("")
             continue
         if pending_join:
-            out[-1] += stripped
+            out[-1] += _list_item_end(previous, after_blank, stripped) + stripped
         else:
             out.append(stripped)
         current = out[-1]
         pending_join = bool(_PROSE_MARKS.search(current)) and current[-1] not in _LINE_END_PUNCTUATION
+        previous, after_blank = stripped, False
     return "\n".join(out).strip("\n")
 
 
@@ -77,3 +80,10 @@ def normalize_text(text: str) -> str:
     text = to_simplified(text)
     text = _SPACE_NEAR_CJK.sub("", text)
     return repair_line_breaks(text)
+
+
+def _list_item_end(previous: str, after_blank: bool, line: str) -> str:
+    """"," where an address list's line lacks its comma (妙川路300弄, then a blank line, then
+    鹏飞路333弄,), so that joining does not glue two places into one; else ""."""
+    ends_item = after_blank and not _PROSE_MARKS.search(previous) and _HAN.match(previous[-1]) and _HAN.match(line)
+    return "," if ends_item else ""
