@@ -26,6 +26,8 @@ from archive.query import (
     FINDING_COLUMNS,
     NOTICE_COLUMNS,
     PIVOT_COLUMNS,
+    PLACE_COLUMNS,
+    PLACE_SUMMARY_COLUMNS,
     SERIES_COLUMNS,
     QueryError,
     SqlError,
@@ -544,6 +546,27 @@ def notices(archive: Archive, search, region, date_from, date_to, limit, output:
     with reading(archive) as engine:
         rows = query.notices(engine, search, region, date_from, date_to, limit)
     output.dicts(rows, NOTICE_COLUMNS)
+
+
+@main.command()
+@click.option("--search", metavar="TEXT", help="Only places whose name holds every word (弄, 新村).")
+@period_filters
+@click.option("--district", help="Only this district, e.g. 浦东新区.")
+@click.option("--summary", is_flag=True, help="One row per place: first and last day listed, days, reports.")
+@limit_option
+@output_options
+@click.pass_obj
+def places(
+    archive: Archive, search, region, date_from, date_to, district, summary, limit, output: Output
+) -> None:
+    """Places named for new local cases (address lists, case lines); --search finds names (弄)."""
+    filters = (search, region, district, date_from, date_to, limit)
+    with reading(archive) as engine:
+        if summary:
+            rows, columns = query.place_summary(engine, *filters), PLACE_SUMMARY_COLUMNS
+        else:
+            rows, columns = query.places(engine, *filters), PLACE_COLUMNS
+    output.dicts(rows, columns)
 
 
 @main.command()

@@ -178,7 +178,7 @@ def test_export_in_every_format(db, tmp_path):
     written = as_json(db, "export", "--out", tmp_path / "json")
     assert [(w["name"], w["kind"], w["rows"]) for w in written] == [
         ("document", "table", 89), ("report", "table", 76), ("channel_count", "table", 168),
-        ("district_count", "table", 288), ("notice", "table", 7), ("place", "table", 0), ("daily_report", "view", 74),
+        ("district_count", "table", 288), ("notice", "table", 7), ("place", "table", 2), ("daily_report", "view", 74),
         ("district_series", "view", 288), ("channel_share", "view", 142),
     ]  # fmt: skip
     assert {Path(w["csv"]).name for w in written} == {f"{w['name']}.csv" for w in written}

@@ -21,8 +21,9 @@ down_revision = "0004"
 branch_labels = None
 depends_on = None
 
-# city, district, name first: a place's rows are adjacent, so the summary groups without sorting.
-_LISTING_INDEX = "CREATE INDEX ix_place_listing ON place (city, district, name, report_id, case_type, cases)"
+# district, name, city first: a district's places are found by the prefix, and a place's rows are
+# adjacent, so the summary groups without sorting.
+_LISTING_INDEX = "CREATE INDEX ix_place_listing ON place (district, name, city, report_id, case_type, cases)"
 
 SQLITE_PLACE_SEARCH = [
     """CREATE VIRTUAL TABLE place_search USING fts5(

@@ -1,0 +1,135 @@
+"""archive places and query.places / query.place_summary: filters, search (short words too), summary."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rich.console import Console
+
+from archive import render
+from archive.cli import main
+from archive.query import QueryError, place_summary, places
+from archive.sources import document_from_bytes
+from archive.store import ingest
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "district-posts" / "shanghai-2022-04-02.txt"
+BEIJING = (
+    "北京市卫生健康委员会\n2022年5月3日0时至24时,北京市新增本土确诊病例3例和无症状感染者1例。\n"
+    "确诊病例1、2:现住朝阳区望京街道花家地北里,系社区筛查人员。\n"
+    "确诊病例3:现住丰台区卢沟桥乡小屯村,系管控人员。\n"
+    "无症状感染者1:现住朝阳区望京街道花家地北里,为确诊病例1的同住人员。\n"
+)
+
+
+def next_day(text: str) -> str:
+    """The example post moved one day on, without its 临水苑 and 枫林苑 lines."""
+    text = text.replace("4月2日", "4月3日").replace("2022-04-03", "2022-04-04")
+    return text.replace("临水苑等。", "栖霞苑。").replace("枫林苑,\n", "")
+
+
+@pytest.fixture
+def archive(engine):
+    post = EXAMPLE.read_text(encoding="utf-8")
+    pages = {"day1.txt": post, "day2.txt": next_day(post), "beijing.txt": BEIJING}
+    ingest(engine, [document_from_bytes(name, text.encode("utf-8")) for name, text in pages.items()])
+    return engine
+
+
+def test_places_of_a_district_and_period(archive):
+    rows = places(archive, district="徐汇区", date_from="2022-04-03")
+    assert [(r["region"], str(r["report_date"]), r["city"], r["district"], r["name"], r["case_type"], r["cases"]) for r in rows] == [
+        ("徐汇区", "2022-04-03", "上海市", "徐汇区", "云岫路300弄", "positive", None),
+        ("徐汇区", "2022-04-03", "上海市", "徐汇区", "松鹤路45号", "positive", None),
+        ("徐汇区", "2022-04-03", "上海市", "徐汇区", "竹影村", "positive", None),
+    ]
+    assert len(places(archive, region="浦东新区")) == 12
+    assert len(places(archive, date_to="2022-04-02")) == 12
+
+
+def test_case_lines_give_places_with_their_counts(archive):
+    rows = places(archive, region="北京市")
+    assert [(r["district"], r["name"], r["case_type"], r["cases"]) for r in rows] == [
+        ("丰台区", "卢沟桥乡小屯村", "confirmed", 1),
+        ("朝阳区", "望京街道花家地北里", "asymptomatic", 1),
+        ("朝阳区", "望京街道花家地北里", "confirmed", 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    "search, names",
+    [
+        ("弄", {"青桐路101弄", "梧桐路12弄", "云岫路300弄", "石桥路9弄"}),  # one character: a scan
+        ("桐路", {"青桐路101弄", "梧桐路12弄"}),  # two characters
+        ("梧桐路", {"梧桐路12弄"}),  # three or more: the trigram index
+        ("青桐 101", {"青桐路101弄"}),  # every word
+        ("100%", set()),  # LIKE's wildcards are plain characters
+    ],
+)
+def test_search_finds_parts_of_names(archive, search, names):
+    assert {r["name"] for r in places(archive, search=search)} == names
+
+
+def test_summary_one_row_per_place(archive):
+    rows = place_summary(archive, district="浦东新区")
+    by_name = {r["name"]: r for r in rows}
+    assert len(rows) == 7  # 6 places a day, 临水苑 on the first only and 栖霞苑 on the second only
+    assert {k: str(v) for k, v in by_name["青桐路101弄"].items()} == {
+        "city": "上海市", "district": "浦东新区", "name": "青桐路101弄",
+        "first_date": "2022-04-02", "last_date": "2022-04-03", "days": "2", "reports": "2",
+    }  # fmt: skip
+    assert (by_name["临水苑"]["days"], str(by_name["栖霞苑"]["first_date"])) == (1, "2022-04-03")
+    assert [r["days"] for r in rows] == sorted((r["days"] for r in rows), reverse=True)  # most days first
+    [top] = place_summary(archive, search="弄", limit=1)
+    assert top["days"] == 2
+
+
+def test_filters_that_cannot_apply_say_what_to_give(archive):
+    with pytest.raises(QueryError, match="no places in district 浦东 in the archive: did you mean 浦东新区"):
+        places(archive, district="浦东")
+    with pytest.raises(QueryError, match="nothing to search for"):
+        places(archive, search="  ")
+    with pytest.raises(QueryError, match="no region 上海 in the archive"):
+        place_summary(archive, region="上海")
+
+
+def test_archive_places_command(archive, db_url):
+    runner = CliRunner()
+    result = runner.invoke(main, ["--db", db_url, "places", "--search", "弄", "--summary", "--limit", "2", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [(r["name"], r["days"]) for r in json.loads(result.stdout)] == [("云岫路300弄", 2), ("梧桐路12弄", 2)]
+    result = runner.invoke(main, ["--db", db_url, "places", "--district", "崇明区", "--from", "2022-04-02", "--format", "csv"])
+    assert result.exit_code == 2 and "no places in district 崇明区" in result.output
+    result = runner.invoke(main, ["--db", db_url, "places", "--region", "闵行区", "--to", "2022-04-02", "--format", "csv"])
+    header, *lines = result.stdout.splitlines()
+    assert header == "region,report_date,city,district,name,case_type,cases,report_id"
+    assert [line.rsplit(",", 1)[0] for line in lines] == [
+        f"闵行区,2022-04-02,上海市,闵行区,{name},positive," for name in ("南塘村", "枫林苑", "石桥路9弄")
+    ]
+
+
+# --- long tables ----------------------------------------------------------------------------
+
+
+def rich_text(columns, rows, headers=True) -> str:
+    buffer = io.StringIO()
+    Console(file=buffer, highlight=False, width=render.WIDTH_OFF_TERMINAL).print(render._table(columns, rows, None, headers))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("headers", [True, False])
+def test_tables_are_written_as_rich_writes_them(headers, capsys):
+    columns = ["region", "name", "cases", "share"]
+    rows = [["浦东新区", "青桐路101弄", None, 0.123456], ["徐汇区", "x", 12, 1.0]] * 3
+    render.emit_rows(columns, rows, "table", headers=headers)
+    assert capsys.readouterr().out == rich_text(columns, rows, headers)
+
+
+def test_tables_that_need_rich_still_go_through_it(capsys):
+    wide = [["甲" * 150, "乙" * 10]]  # wider than the console: rich folds the cells
+    render.emit_rows(["a", "b"], wide, "table")
+    assert capsys.readouterr().out == rich_text(["a", "b"], wide)
+    broken = [["一是\n二是", 1]]
+    render.emit_rows(["a", "b"], broken, "table")
+    assert capsys.readouterr().out == rich_text(["a", "b"], broken)
