@@ -1,7 +1,9 @@
 """archive places and query.places / query.place_summary: filters, search (short words too), summary."""
 
+import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,9 +13,11 @@ from rich.console import Console
 from archive import render
 from archive.cli import main
 from archive.query import QueryError, place_summary, places
+from archive.report import render_report
 from archive.sources import document_from_bytes
 from archive.store import ingest
 
+GENERATED_AT = dt.datetime(2024, 1, 2, 3, 4, tzinfo=dt.UTC)
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "district-posts" / "shanghai-2022-04-02.txt"
 BEIJING = (
     "北京市卫生健康委员会\n2022年5月3日0时至24时,北京市新增本土确诊病例3例和无症状感染者1例。\n"
@@ -133,3 +137,31 @@ def test_tables_that_need_rich_still_go_through_it(capsys):
     broken = [["一是\n二是", 1]]
     render.emit_rows(["a", "b"], broken, "table")
     assert capsys.readouterr().out == rich_text(["a", "b"], broken)
+
+
+# --- the report's places section -------------------------------------------------------------------
+
+
+def test_report_lists_places_of_the_period(archive):
+    html = render_report(archive, region="上海市", date_from="2022-04-03", generated_at=GENERATED_AT)
+    assert '<a href="#places">Places</a>' in html
+    section = html[html.index('<section id="places">') : html.index("</section>", html.index('<section id="places">'))]
+    most = section[section.index('id="places-most-listed"') : section.index("</table>", section.index('id="places-most-listed"'))]
+    assert most.count("<tr>") == 1 + 10  # the heading, then the top 10 of the 11 places listed on 04-03
+    new = section[section.index('id="places-new"') :]
+    rows = dict(re.findall(r'<th scope="row" title="上海市">(\S+?)</th><td class="num total">(\d+)</td>', new))
+    # New on 04-03: 栖霞苑 only (the other places were listed on 04-02 already).
+    assert rows == {"浦东新区": "1", "徐汇区": "0", "闵行区": "0"}
+    assert 'data-district="浦东新区" data-date="2022-04-03" title="6 listed"' in new
+
+    everything = render_report(archive, fmt="md", generated_at=GENERATED_AT)
+    places = everything[everything.index("## Places") : everything.index("## How cases were found")]
+    assert "| 青桐路101弄 | 浦东新区 | 2 | 2022-04-02 | 2022-04-03 |" in places
+    assert "| 浦东新区 | 7 | 6 | 1 |" in places  # 6 new on 04-02, 1 on 04-03
+
+
+def test_report_without_places_has_no_places_section(engine):
+    page = "2022年11月26日0-14时,哈尔滨市新增本土新冠病毒无症状感染者6例。南岗区4例、香坊区2例。"
+    ingest(engine, [document_from_bytes("harbin.txt", page.encode("utf-8"))])
+    assert 'id="places"' not in render_report(engine, generated_at=GENERATED_AT)
+    assert "## Places" not in render_report(engine, fmt="md", generated_at=GENERATED_AT)
