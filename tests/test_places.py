@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rich.console import Console
+from sqlalchemy import text
 
 from archive import render
 from archive.cli import main
-from archive.query import QueryError, place_summary, places
+from archive.query import QueryError, place_summary, places, run_sql
 from archive.report import render_report
 from archive.sources import document_from_bytes
 from archive.store import ingest
@@ -165,3 +166,35 @@ def test_report_without_places_has_no_places_section(engine):
     ingest(engine, [document_from_bytes("harbin.txt", page.encode("utf-8"))])
     assert 'id="places"' not in render_report(engine, generated_at=GENERATED_AT)
     assert "## Places" not in render_report(engine, fmt="md", generated_at=GENERATED_AT)
+
+
+# --- joined to a researcher's own geocoded list, as the README shows ----------------------------------
+
+
+def readme_sql(first_line: str) -> str:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    [block] = [b for b in re.findall(r"```sql\n(.*?)```", readme, re.DOTALL) if b.startswith(first_line)]
+    return block
+
+
+def test_places_join_a_geocoded_list(archive):
+    with archive.begin() as connection:
+        connection.execute(text("CREATE TABLE my_geocodes (district TEXT, name TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION)"))
+        connection.execute(
+            text("INSERT INTO my_geocodes VALUES (:district, :name, :lat, :lon)"),
+            [
+                {"district": "浦东新区", "name": "青桐路101弄", "lat": 31.2, "lon": 121.5},
+                {"district": "徐汇区", "name": "竹影村", "lat": 31.1, "lon": 121.4},
+                {"district": "朝阳区", "name": "望京街道花家地北里", "lat": 40.0, "lon": 116.5},
+            ],
+        )
+    joined = run_sql(archive, readme_sql("-- Places joined to your own geocoded list"))
+    assert joined.columns == ["district", "name", "lat", "lon", "days", "first_date"]
+    assert [(row[0], row[1], row[4], str(row[5])) for row in joined.rows][2:] == [("朝阳区", "望京街道花家地北里", 1, "2022-05-03")]
+    assert sorted((row[0], row[1], row[2], row[3], row[4]) for row in joined.rows[:2]) == [
+        ("徐汇区", "竹影村", 31.1, 121.4, 2),
+        ("浦东新区", "青桐路101弄", 31.2, 121.5, 2),
+    ]
+    missing = run_sql(archive, readme_sql("-- Places your list does not have yet"))
+    names = [row[1] for row in missing.rows]
+    assert len(names) == 15 - 3 and "临水苑" in names and "竹影村" not in names
