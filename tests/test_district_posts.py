@@ -4,6 +4,7 @@ The real posts (../shared/real/shanghai-2022/address-*.txt) are checked against 
 from their raw lines by itself: the addresses under each block, and the counts of each block sentence.
 """
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -13,12 +14,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from archive.parse import parse_document
+from archive.parse import Report, parse_document
 from archive.parse.district_posts import with_places
 from archive.parse.normalize import normalize_text
 from archive.sources import document_from_bytes
 from archive.store import ingest, reparse
-from archive.store.models import Place, Report
+from archive.store import models
 from shared_paths import SHARED
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "district-posts" / "shanghai-2022-04-02.txt"
@@ -340,11 +341,14 @@ def test_real_post_spans_index_the_block_sentence():
 # --- stored -----------------------------------------------------------------------------------
 
 
+PLACE = ("city", "district", "name", "case_type", "cases")
+
+
 def stored_places(engine) -> list[tuple]:
     query = (
-        select(Report.region, Report.region_level, Place.city, Place.district, Place.name, Place.case_type, Place.cases)
-        .join(Report, Report.id == Place.report_id)
-        .order_by(Report.region, Place.name)
+        select(models.Report.region, models.Report.region_level, *(models.Place.__table__.c[name] for name in PLACE))
+        .join(models.Report, models.Report.id == models.Place.report_id)
+        .order_by(models.Report.region, models.Place.name)
     )
     with engine.connect() as connection:
         return [tuple(row) for row in connection.execute(query)]
@@ -356,9 +360,23 @@ def test_ingest_stores_district_reports_and_places_and_reparse_keeps_them(engine
     assert len(places) == 12
     assert ("浦东新区", "district", "上海市", "浦东新区", "临水苑", "positive", None) in places
     with engine.connect() as connection:
-        levels = dict(connection.execute(select(Report.region, Report.region_level)).all())
+        levels = dict(connection.execute(select(models.Report.region, models.Report.region_level)).all())
     assert levels == {"上海市": "city", "浦东新区": "district", "徐汇区": "district", "闵行区": "district", "崇明区": "district"}
 
     summary = reparse(engine)
     assert (summary.documents, summary.reports, summary.changes) == (1, 5, [])
     assert stored_places(engine) == places
+
+
+@needs_shanghai
+def test_real_case_lines_give_the_city_report_its_places():
+    """Whatever report the bulletin parser makes of the day, its case lines give it one place per address."""
+    text = normalize_text((SHANGHAI / "number-20220310.txt").read_text(encoding="utf-8"))
+    city = Report(seq=1, region="上海市", region_level="city", report_date=dt.date(2022, 3, 10),
+                  window_start_hour=0, window_end_hour=24, span_start=0, span_end=1)  # fmt: skip
+    [report] = with_places(text, [city])
+    # 11 confirmed and 64 asymptomatic cases, one of them (外省市来沪就医人员) without a residence here.
+    assert sum(p.cases for p in report.places) == 74
+    places = {(p.case_type, p.district, p.name): p.cases for p in report.places}
+    assert places["confirmed", "虹口区", "逸仙路288弄"] == 2  # 病例1 and 病例2
+    assert {p.city for p in report.places} == {"上海市"}

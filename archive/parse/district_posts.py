@@ -9,7 +9,7 @@ bulletin, which parse_document reads) and then give one block per district:
     已对相关居住地落实终末消毒措施。
 
 Each block is a report of its district (region_level ``district``) with the counts
-it states and one place per address line. A block without year or window
+it states and one place per address (a line may hold several: 徐行镇曹王村、徐行村). A block without year or window
 (3月19日,崇明区…) takes them from the post's city sentence; addresses listed under a
 bare district heading with no count sentence (the post of 2022-03-18) make a
 district report with NULL counts. The lists do not split by case type, so their
