@@ -475,7 +475,7 @@ def reports(archive: Archive, region, date_from, date_to, limit, output: Output)
 @output_options
 @click.pass_obj
 def show(archive: Archive, report_id: int, output: Output) -> None:
-    """One report with its districts, channels, notices and source sentence."""
+    """One report with its districts, channels, notices, places and source sentence."""
     with reading(archive) as engine:
         detail = get_report(engine, report_id)
     if detail is None:
@@ -486,7 +486,7 @@ def show(archive: Archive, report_id: int, output: Output) -> None:
     if output.fmt in ("json", "ndjson"):
         click.echo(to_json(detail, indent=2 if output.fmt == "json" else None))
         return
-    sections = {key: detail.pop(key) for key in ("districts", "channels", "notices")}
+    sections = {key: detail.pop(key) for key in ("districts", "channels", "notices", "places")}
     detail["problems"] = to_json(detail["problems"], indent=None)
     if output.fmt == "table":
         output.rows(["field", "value"], list(detail.items()), title=f"report {report_id}")

@@ -15,7 +15,7 @@ from archive.cli import main
 
 pytestmark = needs_shared
 
-READ_COMMANDS = ["reports", "districts", "channels", "notices", "series", "check"]
+READ_COMMANDS = ["reports", "districts", "channels", "notices", "places", "series", "check"]
 
 
 @pytest.fixture(scope="module")
