@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from archive.parse import Report, parse_document
 from archive.parse.district_posts import with_places
@@ -396,3 +396,23 @@ def test_real_case_lines_give_the_city_report_its_places():
     places = {(p.case_type, p.district, p.name): p.cases for p in report.places}
     assert places["confirmed", "虹口区", "逸仙路288弄"] == 2  # 病例1 and 病例2
     assert {p.city for p in report.places} == {"上海市"}
+
+
+@needs_shanghai
+def test_ingesting_the_real_posts_stores_each_districts_places(engine):
+    ingest(engine, [document_from_bytes(path.name, path.read_bytes()) for path in real_posts()])
+    query = (
+        select(models.Report.region, models.Report.report_date, func.count(models.Place.id))
+        .join(models.Place, models.Place.report_id == models.Report.id)
+        .where(models.Report.region_level == "district")
+        .group_by(models.Report.region, models.Report.report_date)
+    )
+    with engine.connect() as connection:
+        stored = {(region, day.strftime("%Y%m%d")): n for region, day, n in connection.execute(query)}
+    expected = {
+        (district, path.stem.removeprefix("address-")): len(names)
+        for path in real_posts()
+        for district, names in raw_addresses(path.read_text(encoding="utf-8")).items()
+    }
+    assert len(expected) == 924
+    assert stored == expected
