@@ -87,7 +87,8 @@ class _Block:
 
 def with_places(text: str, reports: list[Report], year_hint: int | None = None) -> list[Report]:
     """``reports`` with places from per-case lines, and with a district report for each block of a
-    district post (replacing any report read from the same block sentence)."""
+    district post (replacing any report read from the same block sentence, or of the same district
+    and window)."""
     _add_case_places(text, reports)
     # Only posts that list residences: a lone "11月20日,朝阳区新增…" elsewhere stays the bulletin parser's.
     is_post = _LIST_OPENER_RE.search(text) is not None or _ANNOUNCED_LISTS_RE.search(text) is not None
@@ -95,18 +96,24 @@ def with_places(text: str, reports: list[Report], year_hint: int | None = None) 
     if not blocks:
         _flag_missing_lists(text, reports)
         return reports
-    spans = [(block.span_start, block.span_end) for block in blocks]
-    kept = [r for r in reports if not any(start <= r.span_start < end for start, end in spans)]
     district_reports: dict[tuple, Report] = {}
     for block in blocks:
         report = _report(block)
-        key = (report.region, report.report_date, report.window_start_hour, report.window_end_hour)
-        # A post saved twice on one page: keep the fuller block.
-        if key not in district_reports or len(report.places) > len(district_reports[key].places):
-            district_reports[key] = report
-    kept_keys = {(r.region, r.report_date, r.window_start_hour, r.window_end_hour) for r in kept}
-    added = [r for key, r in district_reports.items() if key not in kept_keys]
-    return sorted(kept + added, key=lambda r: r.span_start)
+        # A post printed twice on one page: keep the fuller block.
+        if _key(report) not in district_reports or len(report.places) > len(district_reports[_key(report)].places):
+            district_reports[_key(report)] = report
+    spans = [(block.span_start, block.span_end) for block in blocks]
+    kept = [
+        r
+        for r in reports
+        if not any(start <= r.span_start < end for start, end in spans)
+        and not (r.region_level == "district" and _key(r) in district_reports)
+    ]
+    return sorted(kept + list(district_reports.values()), key=lambda r: r.span_start)
+
+
+def _key(report: Report) -> tuple:
+    return (report.region, report.report_date, report.window_start_hour, report.window_end_hour)
 
 
 # --- places of per-case lines ------------------------------------------------------------
