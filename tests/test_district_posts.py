@@ -200,6 +200,13 @@ def test_beijing_case_lines_give_places_per_distinct_address():
     ]
 
 
+def test_a_district_bulletins_case_lines_give_its_places():
+    page = "2022年11月20日0—24时,北京市朝阳区新增本土确诊病例2例。\n确诊病例1、2:现住朝阳区望京街道花家地北里,系社区筛查人员。\n"
+    [report] = parse_document(page).reports
+    assert (report.region, report.region_level) == ("朝阳区", "district")
+    assert [(p.city, p.district, p.name, p.cases) for p in report.places] == [("北京市", "朝阳区", "望京街道花家地北里", 2)]
+
+
 def test_case_ranges_tied_only_to_districts_give_no_places():
     page = (
         "2022年4月20日0—24时,上海市新增本土新冠肺炎确诊病例7例。\n"

@@ -123,8 +123,6 @@ def _add_case_places(text: str, reports: list[Report]) -> None:
     gaz = gazetteer()
     ordered = sorted(reports, key=lambda r: r.span_start)
     for index, report in enumerate(ordered):
-        if report.region_level == "district":
-            continue
         end = ordered[index + 1].span_start if index + 1 < len(ordered) else len(text)
         scope = gaz.area_named(report.region, None)
         places: dict[tuple[str, str, str], Place] = {(p.case_type, p.district, p.name): p for p in report.places}
