@@ -74,7 +74,7 @@ class Notice:
 
 @dataclass
 class Place:
-    """A place named for new local cases: an address list's line, or a per-case line's address."""
+    """A place named for new local cases: an address of a district post's list, or of a per-case line."""
 
     case_type: str  # confirmed | asymptomatic | positive (a list that does not split by type)
     city: str
