@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rich.console import Console
-from sqlalchemy import text
+from sqlalchemy import delete, text, update
 
 from archive import render
 from archive.cli import main
 from archive.query import QueryError, place_summary, places, run_sql
 from archive.report import render_report
 from archive.sources import document_from_bytes
-from archive.store import ingest
+from archive.store import ingest, reparse
+from archive.store.models import Document, Place
 
 GENERATED_AT = dt.datetime(2024, 1, 2, 3, 4, tzinfo=dt.UTC)
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "district-posts" / "shanghai-2022-04-02.txt"
@@ -198,3 +199,26 @@ def test_places_join_a_geocoded_list(archive):
     missing = run_sql(archive, readme_sql("-- Places your list does not have yet"))
     names = [row[1] for row in missing.rows]
     assert len(names) == 15 - 3 and "临水苑" in names and "竹影村" not in names
+
+
+def assert_place_search_in_step(engine) -> None:
+    if engine.dialect.name == "sqlite":  # PostgreSQL's trigram index is on the table itself
+        with engine.begin() as connection:  # raises when the index and place differ
+            connection.execute(text("INSERT INTO place_search(place_search, rank) VALUES ('integrity-check', 1)"))
+
+
+def test_place_search_follows_inserts_reparses_updates_and_deletes(archive):
+    assert {r["name"] for r in places(archive, search="梧桐路")} == {"梧桐路12弄"}
+    assert_place_search_in_step(archive)
+    reparse(archive)
+    assert {r["name"] for r in places(archive, search="梧桐路")} == {"梧桐路12弄"}
+    assert_place_search_in_step(archive)
+    with archive.begin() as connection:
+        connection.execute(update(Place).where(Place.name == "梧桐路12弄").values(name="梧桐东路12弄"))
+    assert places(archive, search="梧桐路") == []
+    assert {r["name"] for r in places(archive, search="梧桐东路")} == {"梧桐东路12弄"}
+    assert_place_search_in_step(archive)
+    with archive.begin() as connection:
+        connection.execute(delete(Document))
+    assert places(archive, search="梧桐东路") == places(archive, search="桐") == []
+    assert_place_search_in_step(archive)
