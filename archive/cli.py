@@ -26,6 +26,8 @@ from archive.query import (
     FINDING_COLUMNS,
     NOTICE_COLUMNS,
     PIVOT_COLUMNS,
+    PLACE_COLUMNS,
+    PLACE_SUMMARY_COLUMNS,
     SERIES_COLUMNS,
     QueryError,
     SqlError,
@@ -473,7 +475,7 @@ def reports(archive: Archive, region, date_from, date_to, limit, output: Output)
 @output_options
 @click.pass_obj
 def show(archive: Archive, report_id: int, output: Output) -> None:
-    """One report with its districts, channels, notices and source sentence."""
+    """One report with its districts, channels, notices, places and source sentence."""
     with reading(archive) as engine:
         detail = get_report(engine, report_id)
     if detail is None:
@@ -484,7 +486,7 @@ def show(archive: Archive, report_id: int, output: Output) -> None:
     if output.fmt in ("json", "ndjson"):
         click.echo(to_json(detail, indent=2 if output.fmt == "json" else None))
         return
-    sections = {key: detail.pop(key) for key in ("districts", "channels", "notices")}
+    sections = {key: detail.pop(key) for key in ("districts", "channels", "notices", "places")}
     detail["problems"] = to_json(detail["problems"], indent=None)
     if output.fmt == "table":
         output.rows(["field", "value"], list(detail.items()), title=f"report {report_id}")
@@ -544,6 +546,27 @@ def notices(archive: Archive, search, region, date_from, date_to, limit, output:
     with reading(archive) as engine:
         rows = query.notices(engine, search, region, date_from, date_to, limit)
     output.dicts(rows, NOTICE_COLUMNS)
+
+
+@main.command()
+@click.option("--search", metavar="TEXT", help="Only places whose name holds every word (弄, 新村).")
+@period_filters
+@click.option("--district", help="Only this district, e.g. 浦东新区.")
+@click.option("--summary", is_flag=True, help="One row per place: first and last day listed, days, reports.")
+@limit_option
+@output_options
+@click.pass_obj
+def places(
+    archive: Archive, search, region, date_from, date_to, district, summary, limit, output: Output
+) -> None:
+    """Places named for new local cases (address lists, case lines); --search finds names (弄)."""
+    filters = (search, region, district, date_from, date_to, limit)
+    with reading(archive) as engine:
+        if summary:
+            rows, columns = query.place_summary(engine, *filters), PLACE_SUMMARY_COLUMNS
+        else:
+            rows, columns = query.places(engine, *filters), PLACE_COLUMNS
+    output.dicts(rows, columns)
 
 
 @main.command()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Sequence
 
 import click
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -16,6 +18,8 @@ from rich.text import Text
 from archive.query.values import csv_cell, jsonable
 
 FORMATS = ("table", "csv", "json", "ndjson")
+# Characters rich would not print as they are (line breaks, tabs, escapes): such tables go through rich.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 WIDTH_OFF_TERMINAL = 200
 TABLE_DECIMALS = 4
 
@@ -34,7 +38,12 @@ def emit_rows(
     """Write rows (tuples in the order of ``columns``) in the format asked for; ``headers``
     False leaves out the header line of a table or CSV."""
     if fmt == "table":
-        _console().print(_table(columns, rows, title, headers))
+        console = _console()
+        fast = None if title else _fast_table(columns, rows, headers, console)
+        if fast is None:
+            console.print(_table(columns, rows, title, headers))
+        else:
+            console.file.write(fast)
     elif fmt == "csv":
         click.echo(_csv(columns, rows, headers), nl=False)
     elif fmt == "json":
@@ -79,12 +88,60 @@ def _table(
     return table
 
 
+def _fast_table(columns: Sequence[str], rows: Sequence[Sequence], headers: bool, console: Console) -> str | None:
+    """What rich prints for a table whose cells fit on one line each, written directly: rich lays
+    out every cell itself, which takes seconds for thousands of rows. None when the table needs
+    rich (a cell with a line break or a control character, or a table wider than the console)."""
+    texts = [[_plain(value) for value in row] for row in rows]
+    if not (headers or texts) or any(_CONTROL.search(text) for row in texts for text in row):
+        return None
+    lengths = [[len(text) if text.isascii() else cell_len(text) for text in row] for row in texts]
+    widths = [cell_len(column) if headers else 1 for column in columns]
+    for row in lengths:
+        widths = [max(width, length) for width, length in zip(widths, row)]
+    if sum(widths) + 3 * len(widths) + 1 > console.width:
+        return None
+    styled = console.is_terminal and console.color_system is not None
+
+    def line(cells: Sequence[str], cell_lengths: Sequence[int], styles: Sequence[str], edge: str) -> str:
+        padded = [
+            _styled(f" {text}{' ' * (width - length)} ", style if styled else "")
+            for text, length, width, style in zip(cells, cell_lengths, widths, styles)
+        ]
+        return edge + edge.join(padded) + edge
+
+    def rule(left: str, fill: str, middle: str, right: str) -> str:
+        return left + middle.join(fill * (width + 2) for width in widths) + right
+
+    out = []
+    if headers:
+        header = line(columns, [cell_len(column) for column in columns], ["1"] * len(columns), "┃")
+        out += [rule("┏", "━", "┳", "┓"), header, rule("┡", "━", "╇", "┩")]
+    else:
+        out.append(rule("┌", "─", "┬", "┐"))
+    for values, row, row_lengths in zip(rows, texts, lengths):
+        out.append(line(row, row_lengths, ["2" if value is None else "" for value in values], "│"))
+    out.append(rule("└", "─", "┴", "┘"))
+    return "\n".join(out) + "\n"
+
+
+def _styled(text: str, sgr: str) -> str:
+    return f"\x1b[{sgr}m{text}\x1b[0m" if sgr else text
+
+
 def _cell(value) -> Text:
+    # NULL (not stated) must not look like 0
+    return Text(_plain(value), style="dim" if value is None else "")
+
+
+def _plain(value) -> str:
+    if type(value) is str:  # most cells: the quick way out
+        return value
     if value is None:
-        return Text("NULL", style="dim")  # NULL (not stated) must not look like 0
+        return "NULL"
     if isinstance(value, float):
-        return Text(str(round(value, TABLE_DECIMALS)))
-    return Text(str(csv_cell(value)))
+        return str(round(value, TABLE_DECIMALS))
+    return str(csv_cell(value))
 
 
 def _csv(columns: Sequence[str], rows: Sequence[Sequence], headers: bool) -> str:

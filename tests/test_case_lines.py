@@ -76,7 +76,7 @@ def test_traps_give_no_case_lines():
 
 def test_case_line_values_are_plain():
     [line] = case_lines("病例9,居住于奉贤区南桥镇")
-    assert line == CaseLine("confirmed", "奉贤区", 1, "南桥镇", 9, 0, len("病例9,居住于奉贤区南桥镇"))
+    assert line == CaseLine("confirmed", "奉贤区", 1, "南桥镇", 0, len("病例9,居住于奉贤区南桥镇"))
 
 
 # Facts read by hand from the real bulletins: the day's stated new local totals

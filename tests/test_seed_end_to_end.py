@@ -107,8 +107,10 @@ def test_the_seed_page_gives_the_rows_of_issue_2(db_url):
 
 
 def readme_queries() -> list[str]:
+    """The queries of the README's section on the seed page (tests/test_places.py runs the place queries)."""
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    return re.findall(r"```sql\n(.*?)```", readme, flags=re.DOTALL)
+    section = readme.split("### Three queries on the seed page", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sql\n(.*?)```", section, flags=re.DOTALL)
 
 
 def test_the_readme_queries_work_on_the_seed(db_url):

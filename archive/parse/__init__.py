@@ -7,6 +7,7 @@ from archive.parse.model import (
     Notice,
     ParsedDocument,
     ParseHints,
+    Place,
     Problem,
     Report,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "PARSER_VERSION",
     "ParseHints",
     "ParsedDocument",
+    "Place",
     "Problem",
     "Report",
     "parse_document",

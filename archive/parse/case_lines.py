@@ -50,7 +50,6 @@ class CaseLine:
     district: str | None  # as written; None when the line names no residence (外省市来沪就医人员)
     cases: int
     address: str | None  # what follows the district (逸仙路288弄); None when only the district is given
-    highest: int  # the highest case number named (a day's cases are numbered from 1)
     span_start: int
     span_end: int
 
@@ -73,8 +72,7 @@ def _case_line(text: str, match: re.Match) -> CaseLine | None:
         return None  # 病例1为中国籍…: an imported case's paragraph, or a bare mention
     if _NOT_NEW_RE.search(text, _sentence_start(text, match.start()), match.start()):
         return None
-    numbers = match.groupdict().get("numbers")
-    cases = _count(numbers)
+    cases = _count(match.groupdict().get("numbers"))
     if cases is None:
         return None
     address = (match.group("address") or "").strip() if district else ""
@@ -83,7 +81,6 @@ def _case_line(text: str, match: re.Match) -> CaseLine | None:
         district=district,
         cases=cases,
         address=address or None,
-        highest=max(map(int, re.findall(r"\d+", numbers)), default=1) if numbers else 1,
         span_start=match.start(),
         span_end=match.end(),
     )

@@ -10,6 +10,7 @@ from archive.parse import article
 from archive.parse import figures as fg
 from archive.parse.clauses import Sentence, sentences
 from archive.parse.dates import LEAD_WINDOW, find_dateline_date, find_page_date, relative_date, resolve_date, window_of, window_stated
+from archive.parse.district_posts import with_places
 from archive.parse.extract import BodyReader
 from archive.parse.figures import COUNT_RE
 from archive.parse.gazetteer import Area, gazetteer
@@ -105,6 +106,7 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
         # Nothing could be dated: the page fails with the reasons (and waits for --year, which reparse sees).
         return ParsedDocument(text, STATUS_FAILED, published_on=page_date, error="; ".join(undated))
     ordered = sorted(_drop_windowless_echoes(reports.values()), key=lambda r: r.span_start)
+    ordered = with_places(text, ordered, hints.year)  # district posts' reports, and places (district_posts.py)
     for seq, report in enumerate(ordered, start=1):
         report.seq = seq
     # A page whose bulletins could not be placed is parsed all the same: its problems say why.

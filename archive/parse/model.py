@@ -76,6 +76,17 @@ class Notice:
 
 
 @dataclass
+class Place:
+    """A place named for new local cases: an address of a district post's list, or of a per-case line."""
+
+    case_type: str  # confirmed | asymptomatic | positive (a list that does not split by type)
+    city: str
+    district: str
+    name: str  # as written after the district, simplified, without list punctuation
+    cases: int | None = None  # how many of the report's cases of that type the bulletin ties to it
+
+
+@dataclass
 class Report:
     seq: int
     region: str
@@ -98,6 +109,7 @@ class Report:
     districts: list[DistrictCount] = field(default_factory=list)
     channels: list[ChannelCount] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # Cases per type that the bulletin's per-case lines give no area (外省市来沪就医人员): not stored,
     # they let validation tell a breakdown that leaves them out from one that does not add up.

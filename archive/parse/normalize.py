@@ -68,9 +68,11 @@ def repair_line_breaks(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
     pending_join = False
+    previous, after_blank = "", False  # district posts hook: see _list_item_end
     for line in lines:
         stripped = line.strip()
         if not stripped:
+            after_blank = True
             if not pending_join and out and out[-1]:
                 out.append("")
             continue
@@ -78,13 +80,15 @@ def repair_line_breaks(text: str) -> str:
         if pending_join and _COMPLETE_FIGURE.search(out[-1]) and _OPENS_A_STATEMENT.match(stripped):
             pending_join = False  # a headline's list of figures, one a line: 新增…358例 / 新增…4144例
         if pending_join and not stamp:
-            out[-1] += _separator(out[-1][-1], stripped[0]) + stripped
+            joint = _list_item_end(previous, after_blank, stripped) or _separator(out[-1][-1], stripped[0])
+            out[-1] += joint + stripped
         else:
             out.append(stripped)
         current = out[-1]
         pending_join = (
             not stamp and bool(_PROSE_MARKS.search(current)) and current[-1] not in _LINE_END_PUNCTUATION
         )
+        previous, after_blank = stripped, False
     return "\n".join(out).strip("\n")
 
 
@@ -102,3 +106,10 @@ def normalize_text(text: str) -> str:
     text = to_simplified(text)
     text = _SPACE_NEAR_CJK.sub("", text)
     return repair_line_breaks(text)
+
+
+def _list_item_end(previous: str, after_blank: bool, line: str) -> str:
+    """"," where an address list's line lacks its comma (妙川路300弄, then a blank line, then
+    鹏飞路333弄,), so that joining does not glue two places into one; else ""."""
+    ends_item = after_blank and not _PROSE_MARKS.search(previous) and _HAN.match(previous[-1]) and _HAN.match(line)
+    return "," if ends_item else ""

@@ -90,7 +90,7 @@ class PagePlacer:
             area = self.gaz.region(named) or self._area_at_end(named)
             if area is not None:
                 province = self.gaz.province_of(area)
-                if area is not province and named.startswith(province.name):
+                if area is not province and province.level == "province" and named.startswith(province.name):
                     return Placement(province, within=area)
                 return Placement(area)
             if _AREA_SHAPE_RE.match(named):

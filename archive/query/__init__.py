@@ -15,6 +15,7 @@ from archive.query.districts import DISTRICT_COLUMNS, PIVOT_COLUMNS, districts, 
 from archive.query.export import EXPORT_COLUMNS, export
 from archive.query.filters import QueryError, has_reports
 from archive.query.notices import NOTICE_COLUMNS, notices
+from archive.query.places import PLACE_COLUMNS, PLACE_SUMMARY_COLUMNS, place_summary, places
 from archive.query.reports import get_report, list_reports
 from archive.query.series import SERIES_COLUMNS, series
 from archive.query.sql import SqlError, SqlRefused, SqlResult, run_sql
@@ -26,6 +27,8 @@ __all__ = [
     "FINDING_COLUMNS",
     "NOTICE_COLUMNS",
     "PIVOT_COLUMNS",
+    "PLACE_COLUMNS",
+    "PLACE_SUMMARY_COLUMNS",
     "SERIES_COLUMNS",
     "QueryError",
     "SqlError",
@@ -41,6 +44,8 @@ __all__ = [
     "has_reports",
     "list_reports",
     "notices",
+    "place_summary",
+    "places",
     "run_sql",
     "series",
 ]

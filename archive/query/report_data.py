@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sqlalchemy import Engine, Select, func, select
+from sqlalchemy import Engine, Select, case, func, or_, select
 
-from archive.query.filters import SOURCE_SENTENCE, check_region, period, reports_in_scope
-from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
+from archive.query.filters import SOURCE_SENTENCE, check_region, in_period, period, reports_in_scope
+from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Place, Report
 
 
 def checked_scope(
@@ -177,3 +177,51 @@ def archive_extent(engine: Engine) -> dict:
         "first_date": first_date,
         "last_date": last_date,
     }
+
+
+def _places_of(query: Select, region: str | None) -> Select:
+    """Places of ``region``: named by its own reports or, for a city, by its districts' reports."""
+    query = query.join(Report, Report.id == Place.report_id)
+    return query if region is None else query.where(or_(Report.region == region, Place.city == region))
+
+
+def places_listed_most(
+    engine: Engine,
+    region: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    limit: int = 10,
+) -> list[dict]:
+    """The places listed on the most days of the scope: city, district, name, days, first_date, last_date."""
+    days = func.count(Report.report_date.distinct())
+    query = _places_of(
+        select(
+            Place.city, Place.district, Place.name, days.label("days"),
+            func.min(Report.report_date).label("first_date"), func.max(Report.report_date).label("last_date"),
+        ),  # fmt: skip
+        region,
+    )
+    query = in_period(query, Report.report_date, date_from, date_to).group_by(Place.district, Place.name, Place.city)
+    return _dicts(engine, query.order_by(days.desc(), func.max(Report.report_date).desc(), Place.district, Place.name).limit(limit))
+
+
+def places_per_day(
+    engine: Engine,
+    region: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> list[dict]:
+    """Per day and district of the scope, the places listed and how many of them were never listed
+    before (in the whole archive): report_date, city, district, listed, new."""
+    place = (Place.district, Place.name, Place.city)
+    first_listed = func.min(Report.report_date).over(partition_by=place)
+    days = _places_of(
+        select(Report.report_date, *place, first_listed.label("first_date")), region
+    ).distinct().subquery()
+    is_new = case((days.c.report_date == days.c.first_date, 1), else_=0)
+    query = in_period(
+        select(days.c.report_date, days.c.city, days.c.district, func.count().label("listed"), func.sum(is_new).label("new")),
+        days.c.report_date, date_from, date_to,
+    )  # fmt: skip
+    group = (days.c.report_date, days.c.city, days.c.district)
+    return _dicts(engine, query.group_by(*group).order_by(*group))

@@ -8,7 +8,7 @@ import json
 from sqlalchemy import Engine, select
 
 from archive.query.filters import check_limit, check_region, period, reports_in_scope
-from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
+from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Place, Report
 
 REPORT_COLUMNS = [column for column in Report.__table__.columns if column.name not in ("problems",)]
 
@@ -31,7 +31,7 @@ def list_reports(
 
 
 def get_report(engine: Engine, report_id: int) -> dict | None:
-    """A report with its source, source sentence, districts, channels and notices."""
+    """A report with its source, source sentence, districts, channels, notices and places."""
     with engine.connect() as connection:
         row = connection.execute(
             select(*Report.__table__.columns, Document.source, Document.text.label("document_text"))
@@ -48,6 +48,7 @@ def get_report(engine: Engine, report_id: int) -> dict | None:
             ("districts", DistrictCount, DistrictCount.id),
             ("channels", ChannelCount, ChannelCount.id),
             ("notices", Notice, Notice.ordinal),
+            ("places", Place, Place.id),
         ):
             columns = [c for c in model.__table__.columns if c.name not in ("id", "report_id")]
             rows = connection.execute(

@@ -16,6 +16,7 @@ from archive.report.labels import window_label
 # Regions drawn as charts of their own; the others are listed in the regions table only.
 MAX_REGION_CHARTS = 6
 TOP_AREAS = 10
+TOP_PLACES = 10
 HEAT_TABLE_DAYS = 14
 # Where one area is named by several regions' reports on a day (a city's bulletin and its
 # province's), the most local report gives its figure, so that no case is counted twice.
@@ -126,6 +127,21 @@ class NoticeGroup:
 
 
 @dataclass
+class PlaceDigest:
+    """The places named for new local cases in the period (address lists, per-case lines)."""
+
+    most_listed: list[dict]  # city, district, name, days, first_date, last_date: most days first
+    days: list[dt.date]  # the last days that list places, the columns of the per-day table
+    new: dict[tuple[str, str], dict[dt.date, int]]  # (city, district) → day → places never listed before
+    listed: dict[tuple[str, str], dict[dt.date, int]]  # (city, district) → day → places listed
+
+    @property
+    def districts(self) -> list[tuple[str, str]]:
+        """The districts by how many new places they list over the period, most first."""
+        return sorted(self.new, key=lambda key: (-sum(self.new[key].values()), key))
+
+
+@dataclass
 class ReportData:
     scope: Scope
     generated_at: dt.datetime
@@ -139,6 +155,7 @@ class ReportData:
     heat_days: list[dt.date]
     channels: list[RegionChannels]
     notices: list[NoticeGroup]
+    places: PlaceDigest | None  # None when no report in scope names places
     inconsistent: list[dict]
     conflicts: list[Conflict]
     problem_counts: dict[str, int]
@@ -186,6 +203,7 @@ def gather(engine: Engine, scope: Scope, generated_at: dt.datetime) -> ReportDat
         heat_days=heat_days,
         channels=_channels(report_data.channel_counts_in_scope(engine, **filters), by_id, curves),
         notices=_notice_groups(report_data.notices_in_scope(engine, **filters)),
+        places=_place_digest(engine, filters),
         inconsistent=[report for report in reports if not report["consistent"]],
         conflicts=conflicts(reports),
         problem_counts=dict(
@@ -286,3 +304,21 @@ def _notice_groups(rows: list[dict]) -> list[NoticeGroup]:
             {"ordinal": row["ordinal"], "title": row["title"], "body": row["body"]}
         )
     return list(groups.values())
+
+
+def _place_digest(engine: Engine, filters: dict) -> PlaceDigest | None:
+    per_day = report_data.places_per_day(engine, **filters)
+    if not per_day:
+        return None
+    new: dict[tuple[str, str], dict[dt.date, int]] = defaultdict(dict)
+    listed: dict[tuple[str, str], dict[dt.date, int]] = defaultdict(dict)
+    for row in per_day:
+        key = (row["city"], row["district"])
+        new[key][row["report_date"]] = row["new"]
+        listed[key][row["report_date"]] = row["listed"]
+    return PlaceDigest(
+        most_listed=report_data.places_listed_most(engine, **filters, limit=TOP_PLACES),
+        days=sorted({row["report_date"] for row in per_day})[-HEAT_TABLE_DAYS:],
+        new=dict(new),
+        listed=dict(listed),
+    )

@@ -6,7 +6,7 @@ from html import escape
 
 from archive.report.data import ReportData
 from archive.report.html_charts import areas_section, channels_section, curve_section
-from archive.report.html_records import notices_section, quality_section, sources_section
+from archive.report.html_records import notices_section, places_section, quality_section, sources_section
 from archive.report.labels import INGEST_HELP, timestamp_label
 
 # Fonts the reader already has: CJK families of the common systems, then the generic family.
@@ -53,6 +53,7 @@ table.heat { width: auto; font-size: 13px; }
 table.heat th, table.heat td { padding: 4px 5px; white-space: nowrap; }
 table.heat td.num { text-align: center; min-width: 2.4em; }
 table.heat td.total { font-weight: 600; padding-right: 10px; }
+table#places-most-listed { width: auto; }
 table.problem-counts { width: auto; }
 .issue { border-top: 1px solid #eee; padding: 10px 0; }
 blockquote.sentence { margin: 6px 0; padding: 6px 10px; background: #fbf7ec; border-left: 3px solid #e6a23c;
@@ -66,6 +67,7 @@ footer { padding-bottom: 32px; }
 SECTIONS = [
     ("curve", "Curve", curve_section),
     ("areas", "Areas", areas_section),
+    ("places", "Places", places_section),
     ("channels", "Channels", channels_section),
     ("notices", "Notices", notices_section),
     ("quality", "Data quality", quality_section),
@@ -75,8 +77,10 @@ SECTIONS = [
 
 def render_html(data: ReportData) -> str:
     if data.reports:
-        body = [_stats(data), *(render(data) for _anchor, _name, render in SECTIONS)]
-        nav = "".join(f'<a href="#{anchor}">{name}</a>' for anchor, name, _render in SECTIONS)
+        # The places section only when the period has places (district posts, case lines).
+        sections = [section for section in SECTIONS if section[0] != "places" or data.places]
+        body = [_stats(data), *(render(data) for _anchor, _name, render in sections)]
+        nav = "".join(f'<a href="#{anchor}">{name}</a>' for anchor, name, _render in sections)
     else:
         body = [_nothing_to_show(data)] + ([sources_section(data)] if data.sources else [])
         nav = ""

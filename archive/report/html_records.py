@@ -9,7 +9,7 @@ from collections import Counter
 from html import escape
 
 from archive.report.data import ReportData
-from archive.report.labels import figures_summary, timestamp_label, window_label
+from archive.report.labels import day_label, figures_summary, places_note, timestamp_label, window_label
 
 
 def notices_section(data: ReportData) -> str:
@@ -28,6 +28,49 @@ def notices_section(data: ReportData) -> str:
             parts.append(f'<li value="{notice["ordinal"]}"><b>{escape(title)}</b>{rest}</li>')
         parts.append("</ol>")
     parts.append("</section>")
+    return "\n".join(parts)
+
+
+def places_section(data: ReportData) -> str:
+    digest = data.places
+    parts = ['<section id="places"><h2>Places <small>居住地</small></h2>']
+    rows = "".join(
+        f"<tr><td>{escape(place['name'])}</td><td>{escape(place['district'])}</td>"
+        f'<td class="num">{place["days"]}</td><td class="when">{place["first_date"]}</td>'
+        f'<td class="when">{place["last_date"]}</td></tr>'
+        for place in digest.most_listed
+    )
+    parts.append(
+        "<h3>Listed on the most days</h3>"
+        '<div class="table-wrap"><table id="places-most-listed"><thead><tr><th>Place</th><th>District</th>'
+        f'<th class="num">Days</th><th>First</th><th>Last</th></tr></thead><tbody>{rows}</tbody></table></div>'
+    )
+    largest = max((n for by_day in digest.new.values() for n in by_day.values()), default=0) or 1
+    head = "".join(f'<th class="num" title="{day}">{day_label(day)}</th>' for day in digest.days)
+    body = []
+    for key in digest.districts:
+        city, district = key
+        cells = []
+        for day in digest.days:
+            new, listed = digest.new[key].get(day), digest.listed[key].get(day)
+            attributes = f'data-district="{escape(district)}" data-date="{day}"'
+            if new is None:
+                cells.append(f'<td class="num empty" {attributes}></td>')
+                continue
+            strength = 0.12 + 0.78 * new / largest
+            ink = "#fff" if strength > 0.55 else "#222"
+            style = f"background:rgba(47,75,124,{strength:.2f});color:{ink}"
+            cells.append(f'<td class="num" {attributes} title="{listed} listed" style="{style}">{new}</td>')
+        body.append(
+            f'<tr><th scope="row" title="{escape(city)}">{escape(district)}</th>'
+            f'<td class="num total">{sum(digest.new[key].values())}</td>{"".join(cells)}</tr>'
+        )
+    parts.append(
+        "<h3>Newly listed places per day and district</h3>"
+        '<div class="table-wrap"><table id="places-new" class="heat"><thead><tr><th>District</th>'
+        f'<th class="num">Period</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+        f'<p class="note">{escape(places_note(len(digest.days)))}</p></section>'
+    )
     return "\n".join(parts)
 
 

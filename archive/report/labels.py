@@ -82,6 +82,13 @@ def timestamp_label(value: dt.datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M")
 
 
+def places_note(days: int) -> str:
+    return (
+        f"Places never listed before in the archive, per district, on the last {days} days that list places; "
+        "the period column counts the whole period."
+    )
+
+
 def day_label(day: dt.date) -> str:
     """Axis and column label of a day: 11-30."""
     return day.strftime("%m-%d")

@@ -16,6 +16,7 @@ from archive.report.labels import (
     count_label,
     day_label,
     figures_summary,
+    places_note,
     problems_summary,
     timestamp_label,
     window_label,
@@ -47,6 +48,7 @@ def render_markdown(data: ReportData) -> str:
         parts += [
             _curve(data),
             _areas(data),
+            *([_places(data)] if data.places else []),
             _channels(data),
             _notices(data),
             _quality(data),
@@ -135,6 +137,27 @@ def _areas(data: ReportData) -> str:
         ["Area", "Period", *(day_label(day) for day in data.heat_days)], rows, numeric_from=1
     )
     return f"## Top areas\n\n{table}\n\n{note}"
+
+
+def _places(data: ReportData) -> str:
+    digest = data.places
+    most = _table(
+        ["Place", "District", "Days", "First", "Last"],
+        [[md(p["name"]), md(p["district"]), p["days"], p["first_date"], p["last_date"]] for p in digest.most_listed],
+        numeric_from=2,
+    )
+    new = _table(
+        ["District", "Period", *(day_label(day) for day in digest.days)],
+        [
+            [md(district), sum(digest.new[(city, district)].values()), *(count_label(digest.new[(city, district)].get(day)) for day in digest.days)]
+            for city, district in digest.districts
+        ],
+        numeric_from=1,
+    )
+    return (
+        f"## Places\n\n### Listed on the most days\n\n{most}\n\n"
+        f"### Newly listed places per day and district\n\n{new}\n\n{places_note(len(digest.days))}"
+    )
 
 
 def _channels(data: ReportData) -> str:

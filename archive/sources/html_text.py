@@ -50,6 +50,9 @@ _SELF_CLOSING_SIBLINGS = frozenset({"li", "p", "dt", "dd", "tr", "td", "th", "op
 # Line breaks between blocks are collected as U+2029 (paragraph separator), so that they
 # survive the collapsing of the page source's own whitespace.
 _BLOCK_BREAK = "\u2029"
+# An empty paragraph that only holds a line break (<p><br></p>, the spacing between the lines of a
+# WeChat post) is a blank line, as in the post's text: it tells an address list's lines apart.
+_EMPTY_PARAGRAPH = "\ufdd0"  # a noncharacter (pages do not use it), and not whitespace
 _SOURCE_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 _SPACES = re.compile(r"[ \u00a0]+")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
@@ -100,7 +103,14 @@ def _collapse_source_whitespace(text: str) -> str:
 
 def _lines(text: str) -> list[str]:
     lines = (_SPACES.sub(" ", line).strip() for line in _collapse_source_whitespace(text).split(_BLOCK_BREAK))
-    return [line for line in lines if line]
+    kept: list[str] = []
+    for line in lines:
+        if line == _EMPTY_PARAGRAPH:  # a blank line, once, between lines of text
+            if kept and kept[-1]:
+                kept.append("")
+        elif line:
+            kept.append(line)
+    return kept[:-1] if kept and not kept[-1] else kept
 
 
 class _VisibleText(HTMLParser):
@@ -113,6 +123,8 @@ class _VisibleText(HTMLParser):
         self._title_seen = False
         self._title: list[str] = []
         self._body: list[str] = []
+        self._block_text = False  # the current block holds visible text
+        self._block_break = False  # the current block holds a <br>
 
     def text(self) -> str:
         return "\n".join(_lines("".join(self._title)) + _lines("".join(self._body)))
@@ -123,6 +135,7 @@ class _VisibleText(HTMLParser):
         if tag in _VOID_TAGS:
             if tag in ("br", "hr"):
                 self._emit(_BLOCK_BREAK)
+                self._block_break |= tag == "br"
             return
         if tag in _SELF_CLOSING_SIBLINGS and self._open and self._open[-1][0] == tag:
             self._pop()
@@ -132,6 +145,7 @@ class _VisibleText(HTMLParser):
         self._pre_depth += tag == "pre"
         if tag in _BLOCK_TAGS:
             self._emit(_BLOCK_BREAK)
+            self._block_text = self._block_break = False
         elif tag in _CELL_TAGS:
             self._emit(" ")
 
@@ -139,7 +153,10 @@ class _VisibleText(HTMLParser):
         if tag == "title":
             self._in_title = False
         if tag in _BLOCK_TAGS:
+            if self._block_break and not self._block_text:
+                self._emit(_EMPTY_PARAGRAPH)
             self._emit(_BLOCK_BREAK)
+            self._block_text = self._block_break = False
         # An end tag closes everything opened inside it, so an unclosed hidden element
         # never hides more than its parent.
         if any(open_tag == tag for open_tag, _ in self._open):
@@ -147,6 +164,8 @@ class _VisibleText(HTMLParser):
                 pass
 
     def handle_data(self, data: str) -> None:
+        if not self._hidden_depth and data.strip():
+            self._block_text = True
         if self._in_title:
             self._title.append(data)
         elif self._pre_depth:

@@ -48,6 +48,14 @@ MIGRATION_ONLY_OBJECTS: frozenset[str] = frozenset(
         "notice_search_docsize",
         "notice_search_config",
         "ix_notice_body_trigram",
+        # revision 0005: place search and listing (SQLite FTS5 table and its shadow tables; indexes)
+        "place_search",
+        "place_search_data",
+        "place_search_idx",
+        "place_search_docsize",
+        "place_search_config",
+        "ix_place_name_trigram",
+        "ix_place_listing",
     }
 )
 

@@ -131,3 +131,22 @@ class Notice(Base):
     ordinal: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
+
+
+class Place(Base):
+    """A place named for new local cases of one type (revision 0005)."""
+
+    __tablename__ = "place"
+    __table_args__ = (
+        UniqueConstraint("report_id", "case_type", "district", "name"),
+        Index(None, "name"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
+    city: Mapped[str] = mapped_column(Text)
+    district: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    case_type: Mapped[str] = mapped_column(Text)
+    # How many of the report's cases of that type the bulletin ties to the place; NULL for a bare list.
+    cases: Mapped[int | None] = mapped_column(Integer)

@@ -23,7 +23,7 @@ from archive.parse import Report as ParsedReport
 from archive.parse.model import FIGURES, STATUS_FAILED
 from archive.store.collector import fewer_collections
 from archive.store.ingestion import BATCH_SIZE, parse_text
-from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
+from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Place, Report
 from archive.store.workers import BatchMapper
 from archive.store.writer import (
     document_values,
@@ -38,6 +38,7 @@ _CHILDREN = {
     "districts": (DistrictCount, ("case_type", "city", "district", "count", "city_code", "district_code")),
     "channels": (ChannelCount, ("case_type", "channel", "label", "count")),
     "notices": (Notice, ("ordinal", "title", "body")),
+    "places": (Place, ("case_type", "city", "district", "name", "cases")),
 }
 _LISTED_CHILDREN = ("districts", "channels")
 _LISTED_COLUMNS = 4

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from archive.parse import PARSER_VERSION, ParsedDocument
 from archive.parse import Report as ParsedReport
 from archive.parse.model import STATUS_FAILED
-from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
+from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Place, Report
 
 
 @dataclass(frozen=True)
@@ -149,12 +149,12 @@ def _find(connection: Connection, sha256: str) -> Row | None:
 
 
 def insert_reports(connection: Connection, document_id: int, reports: list[ParsedReport]) -> None:
-    """Bulk-insert the reports of one document, then their districts, channels and notices."""
+    """Bulk-insert the reports of one document, then their districts, channels, notices and places."""
     insert_document_reports(connection, [(document_id, report) for report in reports])
 
 
 def insert_document_reports(connection: Connection, reports: list[tuple[int, ParsedReport]]) -> None:
-    """Bulk-insert (document id, report) pairs, then the reports' districts, channels and notices."""
+    """Bulk-insert (document id, report) pairs, then the reports' districts, channels, notices and places."""
     if not reports:
         return
     insert_rows(connection, Report.__table__, [report_values(document_id, report) for document_id, report in reports])
@@ -169,11 +169,12 @@ def insert_document_reports(connection: Connection, reports: list[tuple[int, Par
 
 
 def insert_children(connection: Connection, report_ids: list[int], reports: list[ParsedReport]) -> None:
-    """Bulk-insert the districts, channels and notices of reports stored under ``report_ids``."""
+    """Bulk-insert the districts, channels, notices and places of reports stored under ``report_ids``."""
     for model, attribute in (
         (DistrictCount, "districts"),
         (ChannelCount, "channels"),
         (Notice, "notices"),
+        (Place, "places"),
     ):
         rows = [
             {"report_id": report_id, **vars(item)}
