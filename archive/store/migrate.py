@@ -48,6 +48,9 @@ MIGRATION_ONLY_OBJECTS: frozenset[str] = frozenset(
         "notice_search_docsize",
         "notice_search_config",
         "ix_notice_body_trigram",
+        # revision 0006: views
+        "cross_pair",
+        "cross_check",
     }
 )
 
