@@ -42,15 +42,19 @@ def cross_summary(
         agreeing.label("agreeing"),
         (func.count() - agreeing).label("disagreeing"),
     ).group_by(cross_check.c.region, cross_check.c.parent_region)
-    query = _in_scope(query, cross_check, region, start, end).order_by(
-        cross_check.c.region, cross_check.c.parent_region
-    )
+    query = _in_scope(query, cross_check, region, start, end)
     with engine.connect() as connection:
         check_region(connection, region)
-        return [
-            {**row._mapping, "pairs": int(row.pairs), "agreeing": int(row.agreeing), "disagreeing": int(row.disagreeing)}
-            for row in connection.execute(query)
-        ]
+        rows = connection.execute(query).all()
+    # Sorted here: the databases' collations order Chinese names differently.
+    return sorted(
+        (
+            {"region": row.region, "compared_with": row.compared_with, "pairs": int(row.pairs),
+             "agreeing": int(row.agreeing), "disagreeing": int(row.disagreeing)}
+            for row in rows
+        ),
+        key=lambda row: (row["region"], row["compared_with"]),
+    )  # fmt: skip
 
 
 def cross_findings(connection: Connection, region: str | None, start, end) -> list[dict]:
