@@ -3,23 +3,27 @@ cross_mismatch and cross_skipped, check --summary), on SQLite and PostgreSQL.
 
 City and province pages are read by the parser; district and national reports, which the
 parser does not give yet, are written through the store as parse values. Page-based tests of
-those two pairs wait for the parser (xfail).
+those two pairs, and the acceptance test on the real Shanghai bulletins and district posts,
+wait for the parser (xfail).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shared_paths import SHARED
 from sqlalchemy import select
 
 from archive.cli import main
 from archive.parse import DistrictCount, ParsedDocument, Report
 from archive.query import check, cross_summary
+from archive.query.filters import SOURCE_SENTENCE
 from archive.query.views import cross_check
-from archive.sources import document_from_bytes
+from archive.sources import document_from_bytes, iter_sources
 from archive.store import ingest, open_archive
 from archive.store.models import Document
 from archive.store.models import Report as StoredReport
@@ -332,3 +336,87 @@ def test_pages_of_a_national_list_and_a_province_bulletin(engine):
     [finding] = cross_findings(engine)
     assert finding["region"] == "黑龙江省" and "黑龙江12例" in finding["parent_sentence"]
     assert "11例" in finding["sentence"]
+
+
+# --- the real Shanghai bulletins and district posts of ../shared/real ----------------------
+
+SHANGHAI_REAL = SHARED / "real" / "shanghai-2022"
+DISTRICTS = (
+    "浦东新区", "黄浦区", "静安区", "徐汇区", "长宁区", "普陀区", "虹口区", "杨浦区",
+    "宝山区", "闵行区", "嘉定区", "金山区", "松江区", "青浦区", "奉贤区", "崇明区",
+)  # fmt: skip
+# Read from the pages: the posts and the bulletins' case lines disagree on these (post, bulletin).
+DISAGREEMENTS = {
+    (dt.date(2022, 3, 29), "闵行区", "asymptomatic", 958, 959),
+    (dt.date(2022, 3, 29), "松江区", "asymptomatic", 213, 214),
+    (dt.date(2022, 4, 20), "嘉定区", "asymptomatic", 567, 559),
+    (dt.date(2022, 4, 20), "金山区", "asymptomatic", 1, 9),
+}
+# Posts without district figures: 03-18 lists addresses only, 04-19 is cut off before its blocks.
+POSTS_WITHOUT_FIGURES = {"20220318", "20220419"}
+# District blocks that state no confirmed figure (only asymptomatic cases), by post.
+NO_CONFIRMED_FIGURE = {
+    "20220319": {"松江区", "金山区", "青浦区"}, "20220320": {"崇明区", "松江区", "金山区", "青浦区"},
+    "20220321": {"青浦区"}, "20220422": {"金山区"}, "20220423": {"金山区"}, "20220425": {"奉贤区"},
+    "20220426": {"奉贤区"}, "20220502": {"金山区"}, "20220511": {"金山区"}, "20220513": {"金山区"},
+    "20220514": {"金山区"}, "20220517": {"金山区"},
+}  # fmt: skip
+
+
+def days_with_bulletin_and_post() -> list[str]:
+    bulletins = {path.stem.removeprefix("number-") for path in SHANGHAI_REAL.glob("number-*.txt")}
+    posts = {path.stem.removeprefix("address-") for path in SHANGHAI_REAL.glob("address-*.txt")}
+    return sorted((bulletins & posts) - POSTS_WITHOUT_FIGURES)
+
+
+@pytest.fixture(scope="module")
+def real_archive(module_db_url):
+    if not SHANGHAI_REAL.is_dir():
+        pytest.skip(f"{SHANGHAI_REAL} (the real Shanghai pages) is absent")
+    engine = open_archive(module_db_url)
+    ingest(engine, iter_sources([str(SHARED / "real")], recursive=True))
+    yield engine
+    engine.dispose()
+
+
+@NEEDS_PARSER
+def test_shanghai_posts_and_bulletins_disagree_only_where_the_pages_do(real_archive):
+    with real_archive.connect() as connection:
+        rows = connection.execute(select(cross_check).where(cross_check.c.parent_region == "上海市")).all()
+    assert {(r.report_date, r.region, r.case_type, r.figure, r.parent_figure) for r in rows if not r.agree} == DISAGREEMENTS
+    for day in days_with_bulletin_and_post():
+        date = dt.date(int(day[:4]), int(day[4:6]), int(day[6:]))
+        compared_that_day = {(r.region, r.case_type) for r in rows if r.report_date == date and r.level_pair == "district/city"}
+        expected = {(district, "asymptomatic") for district in DISTRICTS} | {
+            (district, "confirmed") for district in DISTRICTS if district not in NO_CONFIRMED_FIGURE.get(day, set())
+        }
+        assert compared_that_day == expected, day
+
+
+@NEEDS_PARSER
+def test_shanghai_disagreements_are_findings_with_both_sentences(real_archive):
+    findings = [f for f in check(real_archive, region="上海市") if f["kind"].startswith("cross_")]
+    by_region = sorted(DISAGREEMENTS, key=lambda disagreement: (disagreement[1], disagreement[0]))  # as check orders
+    assert [(f["kind"], f["first_date"], f["region"]) for f in findings] == [
+        ("cross_mismatch", day, district) for day, district, *_ in by_region
+    ]
+    with real_archive.connect() as connection:
+        for finding, (_day, district, _type, post_figure, bulletin_figure) in zip(findings, by_region, strict=True):
+            post, bulletin = finding["report_ids"]
+            sources = dict(
+                connection.execute(
+                    select(StoredReport.id, Document.source).join(Document).where(StoredReport.id.in_([post, bulletin]))
+                ).all()
+            )
+            day = finding["first_date"].strftime("%Y%m%d")
+            assert (Path(sources[post]).name, Path(sources[bulletin]).name) == (f"address-{day}.txt", f"number-{day}.txt")
+            assert f" {post_figure} in report {post} " in finding["detail"]
+            assert f" {bulletin_figure} for {district} in report {bulletin} " in finding["detail"]
+            assert district in finding["sentence"] and f"{post_figure}例" in finding["sentence"]
+            assert finding["parent_sentence"] == _sentence_of(connection, bulletin)
+
+
+def _sentence_of(connection, report_id: int) -> str:
+    return connection.execute(
+        select(SOURCE_SENTENCE).select_from(StoredReport).join(Document).where(StoredReport.id == report_id)
+    ).scalar_one()
