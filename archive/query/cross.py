@@ -10,14 +10,14 @@ from collections import defaultdict
 from sqlalchemy import Connection, Engine, Select, and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 
-from archive.query.filters import check_region, in_period, period
+from archive.query.filters import check_region, in_period, period, source_sentence
 from archive.query.views import cross_check, cross_pair
 from archive.store.models import Document, Report
 
 SUMMARY_COLUMNS = ("region", "compared_with", "pairs", "agreeing", "disagreeing")
 
 
-def _in_scope(query: Select, view, region: str | None, start, end) -> Select:
+def pairs_in_scope(query: Select, view, region: str | None, start, end) -> Select:
     """Pairs of the period whose lower or upper report is ``region``'s."""
     query = in_period(query, view.c.report_date, start, end)
     if region is None:
@@ -42,7 +42,7 @@ def cross_summary(
         agreeing.label("agreeing"),
         (func.count() - agreeing).label("disagreeing"),
     ).group_by(cross_check.c.region, cross_check.c.parent_region)
-    query = _in_scope(query, cross_check, region, start, end)
+    query = pairs_in_scope(query, cross_check, region, start, end)
     with engine.connect() as connection:
         check_region(connection, region)
         rows = connection.execute(query).all()
@@ -65,7 +65,7 @@ def cross_findings(connection: Connection, region: str | None, start, end) -> li
     # two regions have no pair of one window.
     day = (cross_pair.c.region, cross_pair.c.parent_region, cross_pair.c.report_date)
     compared_that_day = func.max(case((cross_pair.c.same_window, 1), else_=0)).over(partition_by=day)
-    pairs = _in_scope(
+    pairs = pairs_in_scope(
         select(*cross_pair.c, compared_that_day.label("compared_that_day")), cross_pair, region, start, end
     ).subquery()
     lower, upper = aliased(Report), aliased(Report)
@@ -73,8 +73,8 @@ def cross_findings(connection: Connection, region: str | None, start, end) -> li
     query = (
         select(
             pairs,
-            _sentence(lower, lower_document).label("sentence"),
-            _sentence(upper, upper_document).label("parent_sentence"),
+            source_sentence(lower, lower_document).label("sentence"),
+            source_sentence(upper, upper_document).label("parent_sentence"),
         )
         .join(lower, lower.id == pairs.c.report_id)
         .join(lower_document, lower_document.id == lower.document_id)
@@ -97,9 +97,6 @@ def cross_findings(connection: Connection, region: str | None, start, end) -> li
     findings.extend(_skipped(day_rows) for day_rows in skipped.values())
     return findings
 
-
-def _sentence(report, document):
-    return func.substr(document.text, report.span_start + 1, report.span_end - report.span_start)
 
 
 def _window(start: int, end: int) -> str:

@@ -11,8 +11,11 @@ import datetime as dt
 import json
 
 from sqlalchemy import Engine, Select, func, select
+from sqlalchemy.orm import aliased
 
-from archive.query.filters import SOURCE_SENTENCE, check_region, period, reports_in_scope
+from archive.query.cross import cross_summary, pairs_in_scope
+from archive.query.filters import SOURCE_SENTENCE, check_region, period, reports_in_scope, source_sentence
+from archive.query.views import cross_check
 from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
 
 
@@ -155,6 +158,50 @@ def documents_with_report_counts(
         .order_by(Document.source, Document.id)
     )
     return _dicts(engine, query)
+
+
+def cross_level_disagreements(
+    engine: Engine,
+    region: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> list[dict]:
+    """Pairs of the cross_check view that disagree, dated in scope, whose lower or upper report
+    is ``region``'s: the view's columns, plus each report's ``sentence``/``parent_sentence``
+    and ``source``/``parent_source``. By date, region, then case type."""
+    lower, upper = aliased(Report), aliased(Report)
+    lower_document, upper_document = aliased(Document), aliased(Document)
+    query = (
+        select(
+            cross_check,
+            source_sentence(lower, lower_document).label("sentence"),
+            lower_document.source,
+            source_sentence(upper, upper_document).label("parent_sentence"),
+            upper_document.source.label("parent_source"),
+        )
+        .join(lower, lower.id == cross_check.c.report_id)
+        .join(lower_document, lower_document.id == lower.document_id)
+        .join(upper, upper.id == cross_check.c.parent_report_id)
+        .join(upper_document, upper_document.id == upper.document_id)
+        .where(cross_check.c.agree.is_(False))
+    )
+    rows = _dicts(engine, pairs_in_scope(query, cross_check, region, date_from, date_to))
+    return sorted(rows, key=lambda row: (row["report_date"], row["region"], row["case_type"], row["report_id"]))
+
+
+def cross_level_agreement(
+    engine: Engine,
+    region: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> list[dict]:
+    """Per region and the region it is compared with: pairs, agreeing, disagreeing (as
+    `archive check --summary`) and ``share`` agreeing (0–1)."""
+    return [
+        {**row, "share": row["agreeing"] / row["pairs"]}
+        for row in cross_summary(engine, region, date_from, date_to)
+    ]
+
 
 
 def archive_extent(engine: Engine) -> dict:

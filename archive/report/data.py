@@ -141,6 +141,10 @@ class ReportData:
     notices: list[NoticeGroup]
     inconsistent: list[dict]
     conflicts: list[Conflict]
+    # Sources one level apart (a district's post and its city's list): the pairs that disagree,
+    # with both sentences, and per region how many pairs agree.
+    cross_disagreements: list[dict]
+    cross_agreement: list[dict]
     problem_counts: dict[str, int]
     sources: list[dict]
 
@@ -188,6 +192,8 @@ def gather(engine: Engine, scope: Scope, generated_at: dt.datetime) -> ReportDat
         notices=_notice_groups(report_data.notices_in_scope(engine, **filters)),
         inconsistent=[report for report in reports if not report["consistent"]],
         conflicts=conflicts(reports),
+        cross_disagreements=report_data.cross_level_disagreements(engine, **filters),
+        cross_agreement=report_data.cross_level_agreement(engine, **filters),
         problem_counts=dict(
             Counter(p["code"] for r in reports for p in r["problems"]).most_common()
         ),
