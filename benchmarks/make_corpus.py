@@ -2,8 +2,10 @@
 
 Page ``i`` is the bulletin of one of 300 real prefecture-level cities (from the
 archive's gazetteer) on one day: city ``i % 300``, day ``i // 300`` from 2022-01-01.
-The first city of each province speaks for its province (shapes P1-P3); the others
-publish city bulletins (C1-C5, O1, O2, zero). One city slot in DISTRICT_POST_EVERY carries
+The first city of each province speaks for its province (shapes P1-P3), listing its own
+cases and those of every city of the province whose bulletin of the day covers the full day,
+with that bulletin's figures (now and then misprinted); the others publish city bulletins
+(C1-C5, O1, O2, zero). One city slot in DISTRICT_POST_EVERY carries
 instead the district post of the city before it, beside that city's bulletin of the same day:
 its totals again, then a block per district with the figures of the city's lists (a few
 misprinted) and a list of addresses. Pages carry noise (mastheads, headlines,
@@ -37,8 +39,11 @@ _MIN_DISTRICTS = 3
 # One city slot in this many publishes, instead of its own bulletin, the district post of the
 # city before it: a block per district (新增N例本土确诊病例…, 分别居住于: and an address list).
 DISTRICT_POST_EVERY = 30
-# How often a district post's figure differs from its city's list (a misprint, as in real posts).
+# How often a district post's figure differs from its city's list (a misprint, as in real posts),
+# and a province's list from its city's bulletin.
 DISTRICT_POST_MISPRINTS = 0.03
+PROVINCE_MISPRINTS = 0.02
+FULL_DAY_WINDOWS = ("0-24时", "0—24时", "0时至24时")
 STREETS = ("建设路", "人民路", "解放路", "和平街", "中山路", "新华路", "胜利街", "朝阳路", "文化路", "光明巷")
 _WEEKDAYS = "一二三四五六日"
 
@@ -134,7 +139,10 @@ def make_page(index: int, seed: int = 1) -> Page:
         bulletin = _BULLETINS[bulletin_shape](bulletin_rng, bulletin_city, day)
         text = _district_post(rng, bulletin_city, day, bulletin)
         return Page(f"{city.province}/{bulletin_city.name}/{day.isoformat()}-districts.txt", text.encode("utf-8"))
-    bulletin = _BULLETINS[shape](rng, city, day)
+    if shape in _PROVINCE_BULLETINS:
+        bulletin = _PROVINCE_BULLETINS[shape](rng, city, day, seed)
+    else:
+        bulletin = _BULLETINS[shape](rng, city, day)
     suffix, encoding, as_html = ("txt", "big5hkscs", False) if traditional else _pick(rng, SAVED_AS)
     # Page-text dumps of newspapers (plain text only) come with mastheads and broken lines.
     text = _page_text(rng, city, day, bulletin, newspaper=not as_html and rng.random() < 0.4)
@@ -341,29 +349,70 @@ def _zero(rng, city: City, day: dt.date) -> _Bulletin:
     return _Bulletin(text, f"{city.short}无新增本土病例", "0-24时", {"confirmed": 0, "asymptomatic": 0})
 
 
-def _province_cities(city: City) -> list[City]:
-    return [other for other in cities() if other.province == city.province][:4]
+@dataclass(frozen=True)
+class _CityFigure:
+    """A city's new cases of one type in its province's list: areas when known, else the city alone."""
+
+    city: City
+    count: int
+    areas: list[tuple[str, int]] | None
+
+    def nested(self) -> str:  # 哈尔滨市5例,其中道里区2例、五常市3例
+        if not self.areas:
+            return f"{self.city.name}{self.count}例"
+        if len(self.areas) == 1:
+            return f"{self.city.name}{self.count}例,在{self.areas[0][0]}"
+        return f"{self.city.name}{self.count}例,其中{_list(self.areas)}"
+
+    def flat(self) -> str:  # 哈尔滨市道里区2例、哈尔滨市五常市3例
+        if not self.areas:
+            return f"{self.city.name}{self.count}例"
+        return "、".join(f"{self.city.name}{district}{count}例" for district, count in self.areas)
 
 
-def _city_part(rng, city: City, count: int) -> str:
-    areas = _areas(rng, city.districts, count, most=3)
-    if len(areas) == 1:
-        return f"{city.name}{count}例,在{areas[0][0]}"
-    return f"{city.name}{count}例,其中{_list(areas)}"
+def _province_lists(rng, city: City, day: dt.date, seed: int) -> dict[str, list[_CityFigure]]:
+    """Per case type, the cities of the province with new cases: the speaking city's own (random),
+    then every other city whose bulletin of the day covers the full day, with that bulletin's
+    figures (now and then misprinted), as a province's list repeats its cities' bulletins."""
+    lists: dict[str, list[_CityFigure]] = {}
+    for case_type in ("confirmed", "asymptomatic"):
+        count = rng.randint(1, 40)
+        lists[case_type] = [_CityFigure(city, count, _areas(rng, city.districts, count, most=3))]
+    for other, bulletin in _full_day_bulletins(city, day, seed):
+        for case_type, figures in lists.items():
+            count = bulletin.totals.get(case_type, 0)
+            if not count:
+                continue
+            areas = bulletin.areas.get(case_type)
+            if rng.random() < PROVINCE_MISPRINTS:
+                count += rng.choice((-1, 1, 8))
+                areas = None
+            figures.append(_CityFigure(other, count, areas))
+    return lists
 
 
-def _nested(rng, members: list[City], total: int) -> str:
-    counts = _split(rng, total, rng.randint(1, len(members)))
-    return ";".join(_city_part(rng, member, count) for member, count in zip(rng.sample(members, len(counts)), counts))
+def _full_day_bulletins(city: City, day: dt.date, seed: int) -> list[tuple[City, _Bulletin]]:
+    """The other cities of ``city``'s province whose pages of ``day`` are bulletins of the full day."""
+    found = []
+    first = (day - FIRST_DAY).days * CITIES
+    for slot, other in enumerate(cities()):
+        if other.province != city.province or other is city or _is_district_post(first + slot):
+            continue
+        rng, _city, _day, shape, _traditional = _start(first + slot, seed)
+        bulletin = _BULLETINS[shape](rng, other, day)
+        if bulletin.window in FULL_DAY_WINDOWS:
+            found.append((other, bulletin))
+    return found
 
 
-def _p1(rng, city: City, day: dt.date) -> _Bulletin:
-    members = _province_cities(city)
-    confirmed, asymptomatic = rng.randint(1, 40), rng.randint(1, 40)
+def _p1(rng, city: City, day: dt.date, seed: int) -> _Bulletin:
+    lists = _province_lists(rng, city, day, seed)
+    confirmed, asymptomatic = (sum(f.count for f in lists[key]) for key in ("confirmed", "asymptomatic"))
     province = city.province
     text = (
-        f"{day.month}月{day.day}日0-24时,{province}新增新冠肺炎本土确诊病例{confirmed}例({_nested(rng, members, confirmed)}),"
-        f"{_channels(rng, confirmed, PROVINCE_CHANNELS)};新增本土无症状感染者{asymptomatic}例({_nested(rng, members, asymptomatic)}),"
+        f"{day.month}月{day.day}日0-24时,{province}新增新冠肺炎本土确诊病例{confirmed}例"
+        f"({';'.join(f.nested() for f in lists['confirmed'])}),{_channels(rng, confirmed, PROVINCE_CHANNELS)};"
+        f"新增本土无症状感染者{asymptomatic}例({';'.join(f.nested() for f in lists['asymptomatic'])}),"
         f"集中隔离管控筛查发现{asymptomatic}例。当日治愈出院境外输入确诊病例2例;解除医学观察本土无症状感染者3例"
         f"({city.name}{city.districts[0]}3例)。截至{day.month}月{day.day}日24时,{province}现有境外输入确诊病例5例,"
         f"全省现有本土确诊病例{rng.randint(40, 400)}例。"
@@ -371,36 +420,32 @@ def _p1(rng, city: City, day: dt.date) -> _Bulletin:
     return _Bulletin(text, f"{province}新增本土确诊病例{confirmed}例")
 
 
-def _flat(rng, members: list[City], total: int) -> str:
-    counts = _split(rng, total, rng.randint(1, 4))
-    return "、".join(f"{member.name}{rng.choice(member.districts)}{count}例" for member, count in zip(rng.choices(members, k=len(counts)), counts))
-
-
-def _p2(rng, city: City, day: dt.date) -> _Bulletin:
-    members = _province_cities(city)
-    confirmed, asymptomatic = rng.randint(2, 40), rng.randint(1, 40)
+def _p2(rng, city: City, day: dt.date, seed: int) -> _Bulletin:
+    lists = _province_lists(rng, city, day, seed)
+    confirmed, asymptomatic = (sum(f.count for f in lists[key]) for key in ("confirmed", "asymptomatic"))
     text = (
-        f"{day.month}月{day.day}日0时至24时,{city.province}新增新冠肺炎本土确诊病例{confirmed}例({_flat(rng, members, confirmed)}),"
-        f"其中无症状感染者转为确诊病例{rng.randint(1, confirmed)}例。此外,新增新冠病毒本土无症状感染者{asymptomatic}例"
-        f"({_flat(rng, members, asymptomatic)})。"
+        f"{day.month}月{day.day}日0时至24时,{city.province}新增新冠肺炎本土确诊病例{confirmed}例"
+        f"({'、'.join(f.flat() for f in lists['confirmed'])}),其中无症状感染者转为确诊病例{rng.randint(1, confirmed)}例。"
+        f"此外,新增新冠病毒本土无症状感染者{asymptomatic}例({'、'.join(f.flat() for f in lists['asymptomatic'])})。"
     )
     return _Bulletin(text, f"{city.province}新增本土确诊病例{confirmed}例")
 
 
-def _p3(rng, city: City, day: dt.date) -> _Bulletin:
-    other = rng.choice(_province_cities(city)[1:] or [city])
-    confirmed, in_city, elsewhere = rng.randint(1, 30), rng.randint(1, 30), rng.randint(1, 5)
-    asymptomatic = in_city + elsewhere
+def _p3(rng, city: City, day: dt.date, seed: int) -> _Bulletin:
+    lists = _province_lists(rng, city, day, seed)
+    confirmed, asymptomatic = (sum(f.count for f in lists[key]) for key in ("confirmed", "asymptomatic"))
     text = (
         f"{day.day}日0-24时,{city.province}新增新冠肺炎本土确诊病例{confirmed}例;新增本土无症状感染者{asymptomatic}例;"
-        f"新增境外输入无症状感染者1例。新增本土确诊病例均在{city.name},其中{_list(_areas(rng, city.districts, confirmed, 3))}。"
-        f"新增本土无症状感染者中{city.name}{in_city}例,其中{_list(_areas(rng, city.districts, in_city, 3))};"
-        f"{other.name}{rng.choice(other.districts)}{elsewhere}例。以上阳性感染者均为隔离管控筛查或对风险人员主动排查发现。"
+        f"新增境外输入无症状感染者1例。新增本土确诊病例中{';'.join(f.nested() for f in lists['confirmed'])}。"
+        f"新增本土无症状感染者中{';'.join(f.nested() for f in lists['asymptomatic'])}。"
+        "以上阳性感染者均为隔离管控筛查或对风险人员主动排查发现。"
     )
     return _Bulletin(text, f"{city.province}新增本土确诊病例{confirmed}例")
 
 
-_BULLETINS = {"C1": _c1, "C2": _c2, "C3": _c3, "C4": _c4, "C5": _c5, "O1": _o1, "O2": _o2, "Z": _zero, "P1": _p1, "P2": _p2, "P3": _p3}
+_BULLETINS = {"C1": _c1, "C2": _c2, "C3": _c3, "C4": _c4, "C5": _c5, "O1": _o1, "O2": _o2, "Z": _zero}
+# Province bulletins list their cities' figures of the day, so they take the corpus's seed too.
+_PROVINCE_BULLETINS = {"P1": _p1, "P2": _p2, "P3": _p3}
 
 
 # --- district posts ---------------------------------------------------------------

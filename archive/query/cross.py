@@ -8,7 +8,6 @@ import datetime as dt
 from collections import defaultdict
 
 from sqlalchemy import Connection, Engine, Select, and_, case, func, or_, select
-from sqlalchemy.orm import aliased
 
 from archive.query.filters import check_region, in_period, period, source_sentence
 from archive.query.views import cross_check, cross_pair
@@ -59,51 +58,50 @@ def cross_summary(
 
 def cross_findings(connection: Connection, region: str | None, start, end) -> list[dict]:
     """Findings of kind ``cross_mismatch`` (one per pair and case type that disagree) and
-    ``cross_skipped`` (two regions one level apart whose reports of a day state figures for
-    the same cases, but in no common window), in FINDING_COLUMNS."""
-    # One pass over cross_pair: the disagreeing pairs, and every pair of a day on which the
-    # two regions have no pair of one window.
+    ``cross_skipped`` (per region and the region one level up, the days on which both state
+    figures for the same cases but never in a common window), in FINDING_COLUMNS."""
+    # One pass over cross_pair: the disagreeing pairs, and the pairs of the days on which the
+    # two regions have no pair of one window. Sentences are read afterwards, for those only.
     day = (cross_pair.c.region, cross_pair.c.parent_region, cross_pair.c.report_date)
     compared_that_day = func.max(case((cross_pair.c.same_window, 1), else_=0)).over(partition_by=day)
     pairs = pairs_in_scope(
         select(*cross_pair.c, compared_that_day.label("compared_that_day")), cross_pair, region, start, end
     ).subquery()
-    lower, upper = aliased(Report), aliased(Report)
-    lower_document, upper_document = aliased(Document), aliased(Document)
-    query = (
-        select(
-            pairs,
-            source_sentence(lower, lower_document).label("sentence"),
-            source_sentence(upper, upper_document).label("parent_sentence"),
-        )
-        .join(lower, lower.id == pairs.c.report_id)
-        .join(lower_document, lower_document.id == lower.document_id)
-        .join(upper, upper.id == pairs.c.parent_report_id)
-        .join(upper_document, upper_document.id == upper.document_id)
-        .where(
+    rows = connection.execute(
+        select(pairs).where(
             or_(
                 and_(pairs.c.same_window, pairs.c.figure != pairs.c.parent_figure),
                 pairs.c.compared_that_day == 0,
             )
         )
-        .order_by(pairs.c.region, pairs.c.report_date, pairs.c.report_id, pairs.c.parent_report_id, pairs.c.case_type)
-    )
-    rows = connection.execute(query).all()
-    findings = [_mismatch(row) for row in rows if row.same_window]
+    ).all()
+    mismatches = [row for row in rows if row.same_window]
+    sentences = _sentences(connection, {r.report_id for r in mismatches} | {r.parent_report_id for r in mismatches})
+    findings = [_mismatch(row, sentences) for row in mismatches]
     skipped: dict[tuple, list] = defaultdict(list)
     for row in rows:
         if not row.same_window:
-            skipped[row.region, row.parent_region, row.report_date].append(row)
-    findings.extend(_skipped(day_rows) for day_rows in skipped.values())
+            skipped[row.region, row.parent_region].append(row)
+    findings.extend(_skipped(region_rows) for region_rows in skipped.values())
     return findings
 
+
+def _sentences(connection: Connection, report_ids: set[int]) -> dict[int, str]:
+    if not report_ids:
+        return {}
+    query = (
+        select(Report.id, source_sentence())
+        .join(Document, Document.id == Report.document_id)
+        .where(Report.id.in_(report_ids))
+    )
+    return dict(connection.execute(query).all())
 
 
 def _window(start: int, end: int) -> str:
     return f"{start}–{end}时"
 
 
-def _mismatch(row) -> dict:
+def _mismatch(row, sentences: dict[int, str]) -> dict:
     upper = f"{row.parent_figure} for {row.region} in report {row.parent_report_id} ({row.parent_region})"
     if row.parent_implied:
         upper = (
@@ -120,32 +118,35 @@ def _mismatch(row) -> dict:
         "window_end_hour": row.window_end_hour,
         "report_ids": [row.report_id, row.parent_report_id],
         "detail": detail,
-        "sentence": row.sentence,
-        "parent_sentence": row.parent_sentence,
+        "sentence": sentences[row.report_id],
+        "parent_sentence": sentences[row.parent_report_id],
     }
 
 
 def _skipped(rows: list) -> dict:
+    """One finding for the days a region and the region one level up were not compared."""
     first = rows[0]
-    lower = {row.report_id: _window(row.window_start_hour, row.window_end_hour) for row in rows}
-    upper = {row.parent_report_id: _window(row.parent_window_start_hour, row.parent_window_end_hour) for row in rows}
-    case_types = sorted({row.case_type for row in rows})
-    detail = (
-        f"not compared: the windows differ ("
-        + ", ".join(f"report {report_id} of {first.region}: {window}" for report_id, window in lower.items())
-        + "; "
-        + ", ".join(f"report {report_id} of {first.parent_region}: {window}" for report_id, window in upper.items())
-        + f"), so the same cases are not counted; both state {', '.join(case_types)}"
+    days = sorted({row.report_date for row in rows})
+    windows: dict[tuple[str, str], set] = defaultdict(set)
+    for row in rows:
+        pair = (_window(row.window_start_hour, row.window_end_hour), _window(row.parent_window_start_hour, row.parent_window_end_hour))
+        windows[pair].add(row.report_date)
+    differing = "; ".join(
+        f"{first.region} {own} against {first.parent_region} {upper}"
+        + (f" on {len(on)} days" if len(on) > 1 else f" on {min(on)}")
+        for (own, upper), on in sorted(windows.items(), key=lambda item: (-len(item[1]), item[0]))
     )
+    count = f"{len(days)} day{'s' if len(days) > 1 else ''}"
+    detail = f"{count} not compared with {first.parent_region}: the windows differ ({differing})"
     return {
         "kind": "cross_skipped",
         "region": first.region,
-        "first_date": first.report_date,
-        "last_date": first.report_date,
+        "first_date": days[0],
+        "last_date": days[-1],
         "window_start_hour": None,
         "window_end_hour": None,
-        "report_ids": [*lower, *upper],
+        "report_ids": [],
         "detail": detail,
-        "sentence": first.sentence,
-        "parent_sentence": first.parent_sentence,
+        "sentence": None,
+        "parent_sentence": None,
     }

@@ -16,7 +16,8 @@ a national one. cross_check — the pairs compared: those of the same window, wi
 - NULL on either side: no row. Different windows: no row in cross_check (`archive check` says
   so when the two regions have no pair of one window that day).
 
-Pairs are found by division code: a district's city is the city whose code is the district
+An index on report (report_date, region_level, region_code) finds the pairs. They are found
+by division code: a district's city is the city whose code is the district
 code's first four digits (the first two for the municipalities 11, 12, 31, 50); a city's
 province shares the city code's first two digits; a national report pairs with every
 province and municipality. Reports without a code (areas the gazetteer does not know) are
@@ -65,8 +66,44 @@ pairs AS (
     WHERE n.region_level = 'province'
        OR (n.region_level = 'city' AND substr(n.region_code, 3, 4) = '0000')
 ),
+parent_rows AS (
+    -- the lists of the reports one level up
+    SELECT dc.report_id, dc.case_type, dc.city, dc.district, dc.count
+    FROM district_count dc
+    WHERE dc.report_id IN (SELECT parent_report_id FROM pairs)
+),
+listed AS (
+    SELECT report_id, case_type, SUM(count) AS count
+    FROM parent_rows
+    GROUP BY report_id, case_type
+),
+by_city AS (
+    SELECT report_id, case_type, city, SUM(count) AS count,
+           SUM(CASE WHEN district <> city THEN 1 ELSE 0 END) AS finer_rows
+    FROM parent_rows
+    GROUP BY report_id, case_type, city
+),
+types AS (
+    -- the case types each pair can compare: those the upper report lists, and those whose
+    -- total it states as 0 without a list
+    SELECT p.level_pair, p.report_id, p.parent_report_id, l.case_type, l.count AS listed
+    FROM pairs p
+    JOIN listed l ON l.report_id = p.parent_report_id
+    UNION ALL
+    SELECT p.level_pair, p.report_id, p.parent_report_id, t.case_type, 0
+    FROM pairs p
+    JOIN report w ON w.id = p.parent_report_id
+    CROSS JOIN case_types t
+    WHERE 0 = CASE t.case_type
+                  WHEN 'confirmed' THEN w.local_confirmed
+                  WHEN 'asymptomatic' THEN w.local_asymptomatic
+                  WHEN 'initial_positive' THEN w.initial_positive
+                  ELSE w.local_positive
+              END
+      AND NOT EXISTS (SELECT 1 FROM listed l WHERE l.report_id = w.id AND l.case_type = t.case_type)
+),
 figures AS (
-    SELECT p.level_pair, t.case_type, n.region, n.region_level, n.report_date,
+    SELECT t.level_pair, t.case_type, n.region, n.region_level, n.report_date,
            n.window_start_hour, n.window_end_hour, n.id AS report_id,
            CASE t.case_type
                WHEN 'confirmed' THEN n.local_confirmed
@@ -78,34 +115,30 @@ figures AS (
            w.region AS parent_region, w.region_level AS parent_level,
            w.window_start_hour AS parent_window_start_hour, w.window_end_hour AS parent_window_end_hour,
            w.id AS parent_report_id,
-           CASE t.case_type
+           -- the list accounts for the type's whole stated total
+           t.listed = CASE t.case_type
                WHEN 'confirmed' THEN w.local_confirmed
                WHEN 'asymptomatic' THEN w.local_asymptomatic
                WHEN 'initial_positive' THEN w.initial_positive
                ELSE w.local_positive
-           END AS parent_total,
-           (SELECT COALESCE(SUM(dc.count), 0) FROM district_count dc
-            WHERE dc.report_id = w.id AND dc.case_type = t.case_type) AS parent_listed,
-           (SELECT SUM(dc.count) FROM district_count dc
-            WHERE dc.report_id = w.id AND dc.case_type = t.case_type
-              AND ((p.level_pair = 'district/city' AND dc.city = w.region AND dc.district = n.region)
-                   OR (p.level_pair <> 'district/city' AND dc.city = n.region))) AS parent_row,
-           (SELECT COUNT(*) FROM district_count dc
-            WHERE dc.report_id = w.id AND dc.case_type = t.case_type
-              AND p.level_pair <> 'district/city' AND dc.city = n.region
-              AND dc.district <> dc.city) AS parent_finer_rows
-    FROM pairs p
-    JOIN report n ON n.id = p.report_id
-    JOIN report w ON w.id = p.parent_report_id
-    CROSS JOIN case_types t
+           END AS complete,
+           COALESCE(d.count, c.count) AS parent_row,
+           CASE WHEN t.level_pair = 'district/city' THEN 0 ELSE c.finer_rows END AS parent_finer_rows
+    FROM types t
+    JOIN report n ON n.id = t.report_id
+    JOIN report w ON w.id = t.parent_report_id
+    LEFT JOIN district_count d
+           ON t.level_pair = 'district/city'
+          AND d.report_id = w.id AND d.case_type = t.case_type AND d.city = w.region AND d.district = n.region
+    LEFT JOIN by_city c
+           ON t.level_pair <> 'district/city'
+          AND c.report_id = w.id AND c.case_type = t.case_type AND c.city = n.region
 ),
 stated AS (
     SELECT f.*,
            CASE
-               WHEN parent_row IS NOT NULL
-                    AND (level_pair = 'district/city' OR parent_finer_rows = 0
-                         OR parent_listed = parent_total) THEN parent_row
-               WHEN parent_row IS NULL AND parent_listed = parent_total THEN 0
+               WHEN parent_row IS NOT NULL AND (parent_finer_rows = 0 OR complete) THEN parent_row
+               WHEN parent_row IS NULL AND complete THEN 0
            END AS parent_figure
     FROM figures f
     WHERE f.figure IS NOT NULL
@@ -132,6 +165,10 @@ WHERE same_window
 
 
 def upgrade() -> None:
+    # Finds a report's city or province of the same day without scanning the day's reports.
+    op.create_index(
+        "ix_report_report_date_region_level_region_code", "report", ["report_date", "region_level", "region_code"]
+    )
     op.execute(CROSS_PAIR)
     op.execute(CROSS_CHECK)
 
@@ -139,3 +176,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute("DROP VIEW cross_check")
     op.execute("DROP VIEW cross_pair")
+    op.drop_index("ix_report_report_date_region_level_region_code", "report")
