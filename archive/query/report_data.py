@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import defaultdict
 
 from sqlalchemy import Engine, Select, func, select
-from sqlalchemy.orm import aliased
 
-from archive.query.cross import cross_summary, pairs_in_scope
-from archive.query.filters import SOURCE_SENTENCE, check_region, period, reports_in_scope, source_sentence
+from archive.query.cross import pairs_in_scope
+from archive.query.filters import SOURCE_SENTENCE, check_region, period, reports_in_scope
 from archive.query.views import cross_check
 from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Report
 
@@ -160,48 +160,48 @@ def documents_with_report_counts(
     return _dicts(engine, query)
 
 
-def cross_level_disagreements(
+def cross_level(
     engine: Engine,
     region: str | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
-) -> list[dict]:
-    """Pairs of the cross_check view that disagree, dated in scope, whose lower or upper report
-    is ``region``'s: the view's columns, plus each report's ``sentence``/``parent_sentence``
-    and ``source``/``parent_source``. By date, region, then case type."""
-    lower, upper = aliased(Report), aliased(Report)
-    lower_document, upper_document = aliased(Document), aliased(Document)
-    query = (
-        select(
-            cross_check,
-            source_sentence(lower, lower_document).label("sentence"),
-            lower_document.source,
-            source_sentence(upper, upper_document).label("parent_sentence"),
-            upper_document.source.label("parent_source"),
+) -> tuple[list[dict], list[dict]]:
+    """Sources one level apart, from one reading of the cross_check view (pairs dated in scope
+    whose lower or upper report is ``region``'s):
+
+    - the pairs that disagree: the view's columns, plus each report's ``sentence`` and
+      ``parent_sentence``, ``source`` and ``parent_source``; by date, region, then case type;
+    - per region and the region it is compared with (as `archive check --summary`):
+      ``pairs``, ``agreeing``, ``disagreeing`` and ``share`` agreeing (0–1); by region.
+    """
+    pairs = _dicts(engine, pairs_in_scope(select(cross_check), cross_check, region, date_from, date_to))
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for pair in pairs:
+        counts[pair["region"], pair["parent_region"]][0 if pair["agree"] else 1] += 1
+    agreement = [
+        {"region": lower, "compared_with": upper, "pairs": agreeing + disagreeing, "agreeing": agreeing,
+         "disagreeing": disagreeing, "share": agreeing / (agreeing + disagreeing)}
+        for (lower, upper), (agreeing, disagreeing) in sorted(counts.items())
+    ]  # fmt: skip
+    disagreements = [pair for pair in pairs if not pair["agree"]]
+    ids = {pair["report_id"] for pair in disagreements} | {pair["parent_report_id"] for pair in disagreements}
+    sources = {
+        row["id"]: row
+        for row in _dicts(
+            engine,
+            select(Report.id, Document.source, SOURCE_SENTENCE.label("sentence"))
+            .join(Document, Document.id == Report.document_id)
+            .where(Report.id.in_(ids)),
         )
-        .join(lower, lower.id == cross_check.c.report_id)
-        .join(lower_document, lower_document.id == lower.document_id)
-        .join(upper, upper.id == cross_check.c.parent_report_id)
-        .join(upper_document, upper_document.id == upper.document_id)
-        .where(cross_check.c.agree.is_(False))
-    )
-    rows = _dicts(engine, pairs_in_scope(query, cross_check, region, date_from, date_to))
-    return sorted(rows, key=lambda row: (row["report_date"], row["region"], row["case_type"], row["report_id"]))
-
-
-def cross_level_agreement(
-    engine: Engine,
-    region: str | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-) -> list[dict]:
-    """Per region and the region it is compared with: pairs, agreeing, disagreeing (as
-    `archive check --summary`) and ``share`` agreeing (0–1)."""
-    return [
-        {**row, "share": row["agreeing"] / row["pairs"]}
-        for row in cross_summary(engine, region, date_from, date_to)
-    ]
-
+    } if ids else {}  # fmt: skip
+    for pair in disagreements:
+        lower, upper = sources[pair["report_id"]], sources[pair["parent_report_id"]]
+        pair.update(
+            sentence=lower["sentence"], source=lower["source"],
+            parent_sentence=upper["sentence"], parent_source=upper["source"],
+        )  # fmt: skip
+    disagreements.sort(key=lambda pair: (pair["report_date"], pair["region"], pair["case_type"], pair["report_id"]))
+    return disagreements, agreement
 
 
 def archive_extent(engine: Engine) -> dict:

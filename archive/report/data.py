@@ -175,6 +175,7 @@ def gather(engine: Engine, scope: Scope, generated_at: dt.datetime) -> ReportDat
     areas = _area_totals(report_data.district_counts_in_scope(engine, **filters), by_id)
     heat_days = sorted({day for area in areas for day in area.by_day})[-HEAT_TABLE_DAYS:]
     curves = _curves(chosen)
+    cross_disagreements, cross_agreement = report_data.cross_level(engine, **filters)
     return ReportData(
         scope=scope,
         generated_at=generated_at,
@@ -192,8 +193,8 @@ def gather(engine: Engine, scope: Scope, generated_at: dt.datetime) -> ReportDat
         notices=_notice_groups(report_data.notices_in_scope(engine, **filters)),
         inconsistent=[report for report in reports if not report["consistent"]],
         conflicts=conflicts(reports),
-        cross_disagreements=report_data.cross_level_disagreements(engine, **filters),
-        cross_agreement=report_data.cross_level_agreement(engine, **filters),
+        cross_disagreements=cross_disagreements,
+        cross_agreement=cross_agreement,
         problem_counts=dict(
             Counter(p["code"] for r in reports for p in r["problems"]).most_common()
         ),

@@ -44,7 +44,9 @@ WITH case_types AS (
     UNION ALL SELECT 'initial_positive'
 ),
 pairs AS (
-    SELECT 'district/city' AS level_pair, n.id AS report_id, w.id AS parent_report_id
+    -- region, parent_region and report_date here let a query's filters on them reach this step
+    SELECT 'district/city' AS level_pair, n.region, w.region AS parent_region, n.report_date,
+           n.id AS report_id, w.id AS parent_report_id
     FROM report n
     JOIN report w ON w.report_date = n.report_date
            AND w.region_level = 'city'
@@ -53,14 +55,14 @@ pairs AS (
                                     ELSE substr(n.region_code, 1, 4) || '00' END
     WHERE n.region_level = 'district'
     UNION ALL
-    SELECT 'city/province', n.id, w.id
+    SELECT 'city/province', n.region, w.region, n.report_date, n.id, w.id
     FROM report n
     JOIN report w ON w.report_date = n.report_date
            AND w.region_level = 'province'
            AND w.region_code = substr(n.region_code, 1, 2) || '0000'
     WHERE n.region_level = 'city'
     UNION ALL
-    SELECT 'province/national', n.id, w.id
+    SELECT 'province/national', n.region, w.region, n.report_date, n.id, w.id
     FROM report n
     JOIN report w ON w.report_date = n.report_date AND w.region_level = 'national'
     WHERE n.region_level = 'province'
@@ -86,11 +88,11 @@ by_city AS (
 types AS (
     -- the case types each pair can compare: those the upper report lists, and those whose
     -- total it states as 0 without a list
-    SELECT p.level_pair, p.report_id, p.parent_report_id, l.case_type, l.count AS listed
+    SELECT p.*, l.case_type, l.count AS listed
     FROM pairs p
     JOIN listed l ON l.report_id = p.parent_report_id
     UNION ALL
-    SELECT p.level_pair, p.report_id, p.parent_report_id, t.case_type, 0
+    SELECT p.*, t.case_type, 0
     FROM pairs p
     JOIN report w ON w.id = p.parent_report_id
     CROSS JOIN case_types t
@@ -103,7 +105,7 @@ types AS (
       AND NOT EXISTS (SELECT 1 FROM listed l WHERE l.report_id = w.id AND l.case_type = t.case_type)
 ),
 figures AS (
-    SELECT t.level_pair, t.case_type, n.region, n.region_level, n.report_date,
+    SELECT t.level_pair, t.case_type, t.region, n.region_level, t.report_date,
            n.window_start_hour, n.window_end_hour, n.id AS report_id,
            CASE t.case_type
                WHEN 'confirmed' THEN n.local_confirmed
@@ -112,7 +114,7 @@ figures AS (
                ELSE COALESCE(n.local_positive,
                              n.local_confirmed + n.local_asymptomatic + COALESCE(n.initial_positive, 0))
            END AS figure,
-           w.region AS parent_region, w.region_level AS parent_level,
+           t.parent_region, w.region_level AS parent_level,
            w.window_start_hour AS parent_window_start_hour, w.window_end_hour AS parent_window_end_hour,
            w.id AS parent_report_id,
            -- the list accounts for the type's whole stated total
