@@ -157,7 +157,7 @@ def test_reports_of_different_windows_are_not_compared_and_check_says_why(engine
     assert finding == {
         "kind": "cross_skipped", "region": "哈尔滨市", "first_date": DAY, "last_date": DAY,
         "window_start_hour": None, "window_end_hour": None, "report_ids": [],
-        "detail": "1 day not compared with 黑龙江省: the windows differ (哈尔滨市 0–14时 against 黑龙江省 0–24时 on 2022-03-20)",
+        "detail": "not compared with 黑龙江省: the windows differ (哈尔滨市 0–14时 against 黑龙江省 0–24时 on 2022-03-20)",
         "sentence": None, "parent_sentence": None,
     }  # fmt: skip
 
@@ -248,6 +248,17 @@ def test_districts_against_their_city_list_and_its_zeros(engine):
         ("松江区", 1, 1), ("浦东新区", 2, 2), ("金山区", 2, 0),
     }  # fmt: skip
     assert pudong and songjiang
+
+
+def test_a_city_that_states_no_cases_of_a_type_gives_each_district_zero(engine):
+    # 上海市: 0 asymptomatic, no list; its confirmed total (3) comes without a list: not compared.
+    store_report(engine, "bulletin", report("上海市", "city", "310000", 3, 0))
+    store_report(engine, "pudong", report("浦东新区", "district", "310115", 3, 2))
+    store_report(engine, "jinshan", report("金山区", "district", "310116", 0, 0))
+    assert compared(engine) == [
+        ("浦东新区", "district/city", "asymptomatic", 2, 0, False),
+        ("金山区", "district/city", "asymptomatic", 0, 0, True),
+    ]
 
 
 def test_a_district_is_compared_with_its_own_city_only(engine):

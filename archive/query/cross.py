@@ -60,30 +60,57 @@ def cross_findings(connection: Connection, region: str | None, start, end) -> li
     """Findings of kind ``cross_mismatch`` (one per pair and case type that disagree) and
     ``cross_skipped`` (per region and the region one level up, the days on which both state
     figures for the same cases but never in a common window), in FINDING_COLUMNS."""
-    # One pass over cross_pair: the disagreeing pairs, and the pairs of the days on which the
-    # two regions have no pair of one window. Sentences are read afterwards, for those only.
+    rows = connection.execute(_disagreeing_or_skipped(region, start, end)).all()
+    mismatches = [row for row in rows if row.report_id is not None]
+    sentences = _sentences(connection, {r.report_id for r in mismatches} | {r.parent_report_id for r in mismatches})
+    findings = [_mismatch(row, sentences) for row in mismatches]
+    skipped: dict[tuple, list] = defaultdict(list)
+    for row in rows:
+        if row.report_id is None:
+            skipped[row.region, row.parent_region].append(row)
+    findings.extend(_skipped(region_rows) for region_rows in skipped.values())
+    return findings
+
+
+def _disagreeing_or_skipped(region: str | None, start, end) -> Select:
+    """One pass over cross_pair: each pair that disagrees, and per region, region one level up
+    and pair of windows, the days on which the two regions have no pair of one window. The
+    second kind have NULL report ids."""
     day = (cross_pair.c.region, cross_pair.c.parent_region, cross_pair.c.report_date)
     compared_that_day = func.max(case((cross_pair.c.same_window, 1), else_=0)).over(partition_by=day)
     pairs = pairs_in_scope(
         select(*cross_pair.c, compared_that_day.label("compared_that_day")), cross_pair, region, start, end
     ).subquery()
-    rows = connection.execute(
-        select(pairs).where(
-            or_(
-                and_(pairs.c.same_window, pairs.c.figure != pairs.c.parent_figure),
-                pairs.c.compared_that_day == 0,
-            )
+    disagreeing = and_(pairs.c.same_window, pairs.c.figure != pairs.c.parent_figure)
+
+    def own(column):  # the column for a pair that disagrees, NULL for the skipped days
+        return case((disagreeing, column))
+
+    key = (
+        pairs.c.region,
+        pairs.c.parent_region,
+        own(pairs.c.report_id).label("report_id"),
+        own(pairs.c.parent_report_id).label("parent_report_id"),
+        own(pairs.c.case_type).label("case_type"),
+        pairs.c.window_start_hour,
+        pairs.c.window_end_hour,
+        pairs.c.parent_window_start_hour,
+        pairs.c.parent_window_end_hour,
+    )
+    return (
+        select(
+            *key,
+            func.max(pairs.c.level_pair).label("level_pair"),
+            func.max(pairs.c.figure).label("figure"),
+            func.max(pairs.c.parent_figure).label("parent_figure"),
+            func.max(case((pairs.c.parent_implied, 1), else_=0)).label("parent_implied"),
+            func.min(pairs.c.report_date).label("first_date"),
+            func.max(pairs.c.report_date).label("last_date"),
+            func.count(func.distinct(pairs.c.report_date)).label("days"),
         )
-    ).all()
-    mismatches = [row for row in rows if row.same_window]
-    sentences = _sentences(connection, {r.report_id for r in mismatches} | {r.parent_report_id for r in mismatches})
-    findings = [_mismatch(row, sentences) for row in mismatches]
-    skipped: dict[tuple, list] = defaultdict(list)
-    for row in rows:
-        if not row.same_window:
-            skipped[row.region, row.parent_region].append(row)
-    findings.extend(_skipped(region_rows) for region_rows in skipped.values())
-    return findings
+        .where(or_(disagreeing, pairs.c.compared_that_day == 0))
+        .group_by(*key)
+    )
 
 
 def _sentences(connection: Connection, report_ids: set[int]) -> dict[int, str]:
@@ -112,8 +139,8 @@ def _mismatch(row, sentences: dict[int, str]) -> dict:
     return {
         "kind": "cross_mismatch",
         "region": row.region,
-        "first_date": row.report_date,
-        "last_date": row.report_date,
+        "first_date": row.first_date,
+        "last_date": row.first_date,
         "window_start_hour": row.window_start_hour,
         "window_end_hour": row.window_end_hour,
         "report_ids": [row.report_id, row.parent_report_id],
@@ -126,27 +153,21 @@ def _mismatch(row, sentences: dict[int, str]) -> dict:
 def _skipped(rows: list) -> dict:
     """One finding for the days a region and the region one level up were not compared."""
     first = rows[0]
-    days = sorted({row.report_date for row in rows})
-    windows: dict[tuple[str, str], set] = defaultdict(set)
-    for row in rows:
-        pair = (_window(row.window_start_hour, row.window_end_hour), _window(row.parent_window_start_hour, row.parent_window_end_hour))
-        windows[pair].add(row.report_date)
     differing = "; ".join(
-        f"{first.region} {own} against {first.parent_region} {upper}"
-        + (f" on {len(on)} days" if len(on) > 1 else f" on {min(on)}")
-        for (own, upper), on in sorted(windows.items(), key=lambda item: (-len(item[1]), item[0]))
+        f"{first.region} {_window(row.window_start_hour, row.window_end_hour)} against {first.parent_region} "
+        f"{_window(row.parent_window_start_hour, row.parent_window_end_hour)} "
+        + (f"on {row.days} days" if row.days > 1 else f"on {row.first_date}")
+        for row in sorted(rows, key=lambda row: (-row.days, row.first_date))
     )
-    count = f"{len(days)} day{'s' if len(days) > 1 else ''}"
-    detail = f"{count} not compared with {first.parent_region}: the windows differ ({differing})"
     return {
         "kind": "cross_skipped",
         "region": first.region,
-        "first_date": days[0],
-        "last_date": days[-1],
+        "first_date": min(row.first_date for row in rows),
+        "last_date": max(row.last_date for row in rows),
         "window_start_hour": None,
         "window_end_hour": None,
         "report_ids": [],
-        "detail": detail,
+        "detail": f"not compared with {first.parent_region}: the windows differ ({differing})",
         "sentence": None,
         "parent_sentence": None,
     }

@@ -95,6 +95,7 @@ types AS (
     SELECT p.*, t.case_type, 0
     FROM pairs p
     JOIN report w ON w.id = p.parent_report_id
+                 AND 0 IN (w.local_confirmed, w.local_asymptomatic, w.initial_positive, w.local_positive)
     CROSS JOIN case_types t
     WHERE 0 = CASE t.case_type
                   WHEN 'confirmed' THEN w.local_confirmed
