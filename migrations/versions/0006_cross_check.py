@@ -130,7 +130,7 @@ figures AS (
     FROM types t
     JOIN report n ON n.id = t.report_id
     JOIN report w ON w.id = t.parent_report_id
-    LEFT JOIN district_count d
+    LEFT JOIN parent_rows d
            ON t.level_pair = 'district/city'
           AND d.report_id = w.id AND d.case_type = t.case_type AND d.city = w.region AND d.district = n.region
     LEFT JOIN by_city c
