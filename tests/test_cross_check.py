@@ -22,7 +22,7 @@ from archive.cli import main
 from archive.parse import DistrictCount, ParsedDocument, Report
 from archive.query import check, cross_summary
 from archive.query.filters import SOURCE_SENTENCE
-from archive.query.views import cross_check
+from archive.query.views import cross_check, cross_pair
 from archive.sources import document_from_bytes, iter_sources
 from archive.store import ingest, open_archive
 from archive.store.models import Document
@@ -153,6 +153,11 @@ def test_a_figure_the_city_does_not_state_is_not_compared(engine):
 def test_reports_of_different_windows_are_not_compared_and_check_says_why(engine):
     ingest_pages(engine, HARBIN_BY_AFTERNOON, AGREEING_PROVINCE)
     assert compared(engine) == []
+    with engine.connect() as connection:  # cross_pair keeps them, with their windows
+        rows = connection.execute(select(cross_pair)).all()
+    assert sorted((r.case_type, r.window_end_hour, r.parent_window_end_hour, r.same_window) for r in rows) == [
+        ("asymptomatic", 14, 24, False), ("confirmed", 14, 24, False),
+    ]  # fmt: skip
     [finding] = cross_findings(engine)
     assert finding == {
         "kind": "cross_skipped", "region": "哈尔滨市", "first_date": DAY, "last_date": DAY,
