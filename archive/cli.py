@@ -67,6 +67,7 @@ SERIES_TABLE_COLUMNS = {
 CHECK_TABLE_COLUMNS = {
     "kind": "kind", "region": "region", "first_date": "from", "last_date": "to",
     "window": "window", "report_ids": "reports", "detail": "detail", "sentence": "sentence",
+    "parent_sentence": "parent sentence",
 }  # fmt: skip
 
 
@@ -581,12 +582,20 @@ def series(archive: Archive, region, date_from, date_to, output: Output) -> None
 
 
 @main.command()
+@click.option(
+    "--summary", is_flag=True,
+    help="Per region: pairs of sources one level apart compared, agreeing, disagreeing.",
+)  # fmt: skip
 @period_filters
 @output_options
 @click.pass_obj
-def check(archive: Archive, region, date_from, date_to, output: Output) -> None:
-    """Reports that do not add up, conflicting or duplicate documents, and missing days."""
+def check(archive: Archive, summary: bool, region, date_from, date_to, output: Output) -> None:
+    """Reports that do not add up, conflicting or duplicate documents, sources one level
+    apart that disagree (a district's post and its city's list), and missing days."""
     with reading(archive) as engine:
+        if summary:
+            output.dicts(query.cross_summary(engine, region, date_from, date_to), query.SUMMARY_COLUMNS)
+            return
         rows = query.check(engine, region, date_from, date_to)
     output.table_or_dicts(rows, FINDING_COLUMNS, CHECK_TABLE_COLUMNS)
 

@@ -2,8 +2,13 @@
 
 Page ``i`` is the bulletin of one of 300 real prefecture-level cities (from the
 archive's gazetteer) on one day: city ``i % 300``, day ``i // 300`` from 2022-01-01.
-The first city of each province speaks for its province (shapes P1-P3); the others
-publish city bulletins (C1-C5, O1, O2, zero). Pages carry noise (mastheads, headlines,
+The first city of each province speaks for its province (shapes P1-P3), listing its own
+cases and those of every city of the province whose bulletin of the day covers the full day,
+with that bulletin's figures (now and then misprinted); the others publish city bulletins
+(C1-C5, O1, O2, zero). One city slot in DISTRICT_POST_EVERY carries
+instead the district post of the city before it, beside that city's bulletin of the same day:
+its totals again, then a block per district with the figures of the city's lists (a few
+misprinted) and a list of addresses. Pages carry noise (mastheads, headlines,
 datelines, numbered guidance, other articles with figures that are not new cases,
 lines broken mid-word) and are saved as UTF-8 text, GB18030 text, Big5 text in
 traditional script, or HTML pages (UTF-8 or GBK).
@@ -22,7 +27,7 @@ import csv
 import datetime as dt
 import random
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -31,6 +36,15 @@ CITIES = 300
 FIRST_DAY = dt.date(2022, 1, 1)
 _CITY_SUFFIX = "市"
 _MIN_DISTRICTS = 3
+# One city slot in this many publishes, instead of its own bulletin, the district post of the
+# city before it: a block per district (新增N例本土确诊病例…, 分别居住于: and an address list).
+DISTRICT_POST_EVERY = 30
+# How often a district post's figure differs from its city's list (a misprint, as in real posts),
+# and a province's list from its city's bulletin.
+DISTRICT_POST_MISPRINTS = 0.03
+PROVINCE_MISPRINTS = 0.02
+FULL_DAY_WINDOWS = ("0-24时", "0—24时", "0时至24时")
+STREETS = ("建设路", "人民路", "解放路", "和平街", "中山路", "新华路", "胜利街", "朝阳路", "文化路", "光明巷")
 _WEEKDAYS = "一二三四五六日"
 
 # How often each shape appears among city pages and among province pages.
@@ -118,15 +132,17 @@ class Page:
 
 def make_page(index: int, seed: int = 1) -> Page:
     """Page ``index`` of the corpus: the same bytes for the same index and seed."""
-    rng = random.Random(seed * 1_000_003 + index)
-    city = cities()[index % CITIES]
-    day = FIRST_DAY + dt.timedelta(days=index // CITIES)
-    shapes = PROVINCE_SHAPES if city.speaks_for_province else CITY_SHAPES
-    shape = _pick(rng, shapes)
-    traditional = shape == "T"
-    if traditional:
-        shape = _pick(rng, {"P1": 1} if city.speaks_for_province else {"C1": 1, "C2": 1})
-    bulletin = _BULLETINS[shape](rng, city, day)
+    rng, city, day, shape, traditional = _start(index, seed)
+    if _is_district_post(index):
+        # The district post of the previous city slot's city, beside that city's bulletin.
+        bulletin_rng, bulletin_city, _day, bulletin_shape, _ = _start(index - 1, seed)
+        bulletin = _BULLETINS[bulletin_shape](bulletin_rng, bulletin_city, day)
+        text = _district_post(rng, bulletin_city, day, bulletin)
+        return Page(f"{city.province}/{bulletin_city.name}/{day.isoformat()}-districts.txt", text.encode("utf-8"))
+    if shape in _PROVINCE_BULLETINS:
+        bulletin = _PROVINCE_BULLETINS[shape](rng, city, day, seed)
+    else:
+        bulletin = _BULLETINS[shape](rng, city, day)
     suffix, encoding, as_html = ("txt", "big5hkscs", False) if traditional else _pick(rng, SAVED_AS)
     # Page-text dumps of newspapers (plain text only) come with mastheads and broken lines.
     text = _page_text(rng, city, day, bulletin, newspaper=not as_html and rng.random() < 0.4)
@@ -135,6 +151,29 @@ def make_page(index: int, seed: int = 1) -> Page:
     else:
         raw = (_as_html(text, encoding) if as_html else text).encode(encoding)
     return Page(f"{city.province}/{city.name}/{day.isoformat()}.{suffix}", raw)
+
+
+def _start(index: int, seed: int) -> tuple[random.Random, City, dt.date, str, bool]:
+    """The random stream of page ``index``, its city, day, shape, and whether it is in
+    traditional script."""
+    rng = random.Random(seed * 1_000_003 + index)
+    city = cities()[index % CITIES]
+    day = FIRST_DAY + dt.timedelta(days=index // CITIES)
+    shape = _pick(rng, PROVINCE_SHAPES if city.speaks_for_province else CITY_SHAPES)
+    traditional = shape == "T"
+    if traditional:
+        shape = _pick(rng, {"P1": 1} if city.speaks_for_province else {"C1": 1, "C2": 1})
+    return rng, city, day, shape, traditional
+
+
+def _is_district_post(index: int) -> bool:
+    """Whether page ``index`` is a district post (of the city of page ``index - 1``): one city
+    slot in DISTRICT_POST_EVERY, when neither that slot's city nor the previous one speaks for
+    a province."""
+    slot = index % CITIES
+    if slot % DISTRICT_POST_EVERY != DISTRICT_POST_EVERY - 1:
+        return False
+    return not (cities()[slot].speaks_for_province or cities()[slot - 1].speaks_for_province)
 
 
 def write_corpus(out: Path, count: int, seed: int = 1) -> int:
@@ -156,6 +195,11 @@ def write_corpus(out: Path, count: int, seed: int = 1) -> int:
 class _Bulletin:
     text: str
     headline: str
+    # What a district post of the same day repeats: the window as written, the stated totals
+    # and the area lists by case type (confirmed, asymptomatic, positive).
+    window: str = "0-24时"
+    totals: dict[str, int] = field(default_factory=dict)
+    areas: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
 def _pick(rng: random.Random, weights: dict):
@@ -193,34 +237,49 @@ def _full_date(day: dt.date) -> str:
 
 def _c1(rng, city: City, day: dt.date) -> _Bulletin:
     noun = _pick(rng, {"无症状感染者": 3, "确诊病例": 1})
+    case_type = "asymptomatic" if noun == "无症状感染者" else "confirmed"
     total = rng.randint(1, 150)
+    window, channels = _window(rng), _channels(rng, total)
+    areas = _areas(rng, city.districts, total)
     text = (
-        f"{_full_date(day)}{_window(rng)},{city.name}新增本土新冠病毒{noun}{total}例。"
-        f"其中,{_channels(rng, total)}。{_list(_areas(rng, city.districts, total))}。"
+        f"{_full_date(day)}{window},{city.name}新增本土新冠病毒{noun}{total}例。"
+        f"其中,{channels}。{_list(areas)}。"
         "新增阳性感染者均已闭环转运至定点医疗机构进行隔离观察治疗。"
     )
-    return _Bulletin(text, f"{city.short}新增本土{noun}{total}例")
+    return _Bulletin(text, f"{city.short}新增本土{noun}{total}例", window, {case_type: total}, {case_type: areas})
 
 
 def _c2(rng, city: City, day: dt.date) -> _Bulletin:
     confirmed, asymptomatic = rng.randint(1, 40), rng.randint(1, 80)
+    window = _window(rng)
+    confirmed_areas, confirmed_channels = _areas(rng, city.districts, confirmed), _channels(rng, confirmed)
+    asymptomatic_areas = _areas(rng, city.districts, asymptomatic)
     text = (
-        f"{_full_date(day)}{_window(rng)},{city.name}新增本土新冠病毒阳性感染者{confirmed + asymptomatic}例,"
-        f"其中确诊病例{confirmed}例,{_list(_areas(rng, city.districts, confirmed))};{_channels(rng, confirmed)}。"
-        f"无症状感染者{asymptomatic}例,{_list(_areas(rng, city.districts, asymptomatic))};"
+        f"{_full_date(day)}{window},{city.name}新增本土新冠病毒阳性感染者{confirmed + asymptomatic}例,"
+        f"其中确诊病例{confirmed}例,{_list(confirmed_areas)};{confirmed_channels}。"
+        f"无症状感染者{asymptomatic}例,{_list(asymptomatic_areas)};"
         f"{_channels(rng, asymptomatic)}。"
     )
-    return _Bulletin(text, f"{city.short}新增本土阳性感染者{confirmed + asymptomatic}例")
+    return _Bulletin(
+        text, f"{city.short}新增本土阳性感染者{confirmed + asymptomatic}例", window,
+        {"confirmed": confirmed, "asymptomatic": asymptomatic},
+        {"confirmed": confirmed_areas, "asymptomatic": asymptomatic_areas},
+    )  # fmt: skip
 
 
 def _c3(rng, city: City, day: dt.date) -> _Bulletin:
     asymptomatic = rng.randint(1, 30)
+    confirmed_in = rng.choice(city.districts)
+    areas = _areas(rng, city.districts, asymptomatic)
     text = (
         f"{_full_date(day)}0-14时,{city.name}新增本土新冠病毒阳性感染者{asymptomatic + 1}例,其中确诊病例1例,"
-        f"在{rng.choice(city.districts)},社区筛查发现。无症状感染者{asymptomatic}例,"
-        f"{_list(_areas(rng, city.districts, asymptomatic))};隔离管控人员中发现{asymptomatic}例。"
+        f"在{confirmed_in},社区筛查发现。无症状感染者{asymptomatic}例,"
+        f"{_list(areas)};隔离管控人员中发现{asymptomatic}例。"
     )
-    return _Bulletin(text, f"{city.short}新增本土阳性感染者{asymptomatic + 1}例")
+    return _Bulletin(
+        text, f"{city.short}新增本土阳性感染者{asymptomatic + 1}例", "0-14时",
+        {"confirmed": 1, "asymptomatic": asymptomatic}, {"confirmed": [(confirmed_in, 1)], "asymptomatic": areas},
+    )  # fmt: skip
 
 
 def _c4(rng, city: City, day: dt.date) -> _Bulletin:
@@ -232,7 +291,11 @@ def _c4(rng, city: City, day: dt.date) -> _Bulletin:
         f"其中确诊病例{confirmed}例、无症状感染者{asymptomatic}例,初筛阳性{initial}例。"
         f"确诊病例与无症状感染者均在{first},隔离管控人员中发现。初筛阳性人员{first}{split}例,{second}{initial - split}例。"
     )
-    return _Bulletin(text, f"{city.short}新增本土阳性感染者{confirmed + asymptomatic + initial}例")
+    return _Bulletin(
+        text, f"{city.short}新增本土阳性感染者{confirmed + asymptomatic + initial}例", "0时至16时",
+        {"confirmed": confirmed, "asymptomatic": asymptomatic},
+        {"confirmed": [(first, confirmed)], "asymptomatic": [(first, asymptomatic)]},
+    )  # fmt: skip
 
 
 def _c5(rng, city: City, day: dt.date) -> _Bulletin:
@@ -246,7 +309,11 @@ def _c5(rng, city: City, day: dt.date) -> _Bulletin:
         + f"{confirmed + asymptomatic - screening}例在密切接触者筛查中发现。\n"
         f"新增确诊病例主要情况:确诊病例{rng.randint(10, 90)}:普通型,现住{first}某小区。"
     )
-    return _Bulletin(text, f"{city.short}新增本土阳性感染者{confirmed + asymptomatic}例")
+    return _Bulletin(
+        text, f"{city.short}新增本土阳性感染者{confirmed + asymptomatic}例", "0时至12时",
+        {"confirmed": confirmed, "asymptomatic": asymptomatic},
+        {"confirmed": [(first, confirmed)], "asymptomatic": [(second, asymptomatic)]},
+    )  # fmt: skip
 
 
 def _o1(rng, city: City, day: dt.date) -> _Bulletin:
@@ -258,46 +325,94 @@ def _o1(rng, city: City, day: dt.date) -> _Bulletin:
         f"其中{converted}例确诊病例为此前无症状感染者转归,{found_c}例确诊病例和{found_a}例无症状感染者在隔离管控中发现,"
         "其余在相关风险人群排查中发现。"
     )
-    return _Bulletin(text, f"{city.name}卫生健康委员会关于{city.short}疫情情况的通报")
+    return _Bulletin(
+        text, f"{city.name}卫生健康委员会关于{city.short}疫情情况的通报", "0—24时",
+        {"confirmed": confirmed, "asymptomatic": asymptomatic},
+    )  # fmt: skip
 
 
 def _o2(rng, city: City, day: dt.date) -> _Bulletin:
     confirmed, asymptomatic = rng.randint(1, 150), rng.randint(1, 300)
+    areas = _areas(rng, city.districts, confirmed + asymptomatic)
     text = (
         f"{day.month}月{day.day}日0时至15时,{city.name}新增本土感染者{confirmed + asymptomatic}例,"
-        f"其中确诊病例{confirmed}例、无症状感染者{asymptomatic}例。{_list(_areas(rng, city.districts, confirmed + asymptomatic))}。"
+        f"其中确诊病例{confirmed}例、无症状感染者{asymptomatic}例。{_list(areas)}。"
     )
-    return _Bulletin(text, f"{city.short}新增本土感染者{confirmed + asymptomatic}例")
+    return _Bulletin(
+        text, f"{city.short}新增本土感染者{confirmed + asymptomatic}例", "0时至15时",
+        {"confirmed": confirmed, "asymptomatic": asymptomatic}, {"positive": areas},
+    )  # fmt: skip
 
 
 def _zero(rng, city: City, day: dt.date) -> _Bulletin:
     text = f"{_full_date(day)}0-24时,{city.name}无新增本土确诊病例和无症状感染者。"
-    return _Bulletin(text, f"{city.short}无新增本土病例")
+    return _Bulletin(text, f"{city.short}无新增本土病例", "0-24时", {"confirmed": 0, "asymptomatic": 0})
 
 
-def _province_cities(city: City) -> list[City]:
-    return [other for other in cities() if other.province == city.province][:4]
+@dataclass(frozen=True)
+class _CityFigure:
+    """A city's new cases of one type in its province's list: areas when known, else the city alone."""
+
+    city: City
+    count: int
+    areas: list[tuple[str, int]] | None
+
+    def nested(self) -> str:  # 哈尔滨市5例,其中道里区2例、五常市3例
+        if not self.areas:
+            return f"{self.city.name}{self.count}例"
+        if len(self.areas) == 1:
+            return f"{self.city.name}{self.count}例,在{self.areas[0][0]}"
+        return f"{self.city.name}{self.count}例,其中{_list(self.areas)}"
+
+    def flat(self) -> str:  # 哈尔滨市道里区2例、哈尔滨市五常市3例
+        if not self.areas:
+            return f"{self.city.name}{self.count}例"
+        return "、".join(f"{self.city.name}{district}{count}例" for district, count in self.areas)
 
 
-def _city_part(rng, city: City, count: int) -> str:
-    areas = _areas(rng, city.districts, count, most=3)
-    if len(areas) == 1:
-        return f"{city.name}{count}例,在{areas[0][0]}"
-    return f"{city.name}{count}例,其中{_list(areas)}"
+def _province_lists(rng, city: City, day: dt.date, seed: int) -> dict[str, list[_CityFigure]]:
+    """Per case type, the cities of the province with new cases: the speaking city's own (random),
+    then every other city whose bulletin of the day covers the full day, with that bulletin's
+    figures (now and then misprinted), as a province's list repeats its cities' bulletins."""
+    lists: dict[str, list[_CityFigure]] = {}
+    for case_type in ("confirmed", "asymptomatic"):
+        count = rng.randint(1, 40)
+        lists[case_type] = [_CityFigure(city, count, _areas(rng, city.districts, count, most=3))]
+    for other, bulletin in _full_day_bulletins(city, day, seed):
+        for case_type, figures in lists.items():
+            count = bulletin.totals.get(case_type, 0)
+            if not count:
+                continue
+            areas = bulletin.areas.get(case_type)
+            if rng.random() < PROVINCE_MISPRINTS:
+                count += rng.choice((-1, 1, 8))
+                areas = None
+            figures.append(_CityFigure(other, count, areas))
+    return lists
 
 
-def _nested(rng, members: list[City], total: int) -> str:
-    counts = _split(rng, total, rng.randint(1, len(members)))
-    return ";".join(_city_part(rng, member, count) for member, count in zip(rng.sample(members, len(counts)), counts))
+def _full_day_bulletins(city: City, day: dt.date, seed: int) -> list[tuple[City, _Bulletin]]:
+    """The other cities of ``city``'s province whose pages of ``day`` are bulletins of the full day."""
+    found = []
+    first = (day - FIRST_DAY).days * CITIES
+    for slot, other in enumerate(cities()):
+        if other.province != city.province or other is city or _is_district_post(first + slot):
+            continue
+        rng, _city, _day, shape, _traditional = _start(first + slot, seed)
+        bulletin = _BULLETINS[shape](rng, other, day)
+        if bulletin.window in FULL_DAY_WINDOWS:
+            found.append((other, bulletin))
+    return found
 
 
-def _p1(rng, city: City, day: dt.date) -> _Bulletin:
-    members = _province_cities(city)
-    confirmed, asymptomatic = rng.randint(1, 40), rng.randint(1, 40)
+def _p1(rng, city: City, day: dt.date, seed: int) -> _Bulletin:
+    lists = _province_lists(rng, city, day, seed)
+    confirmed, asymptomatic = (sum(f.count for f in lists[key]) for key in ("confirmed", "asymptomatic"))
     province = city.province
     text = (
-        f"{day.month}月{day.day}日0-24时,{province}新增新冠肺炎本土确诊病例{confirmed}例({_nested(rng, members, confirmed)}),"
-        f"{_channels(rng, confirmed, PROVINCE_CHANNELS)};新增本土无症状感染者{asymptomatic}例({_nested(rng, members, asymptomatic)}),"
+        f"{day.month}月{day.day}日0-24时,{province}新增新冠肺炎本土确诊病例{confirmed}例"
+        f"({';'.join(f.nested() for f in lists['confirmed'])}),{_channels(rng, confirmed, PROVINCE_CHANNELS)};"
+        f"新增本土无症状感染者{asymptomatic}例({';'.join(f.nested() for f in lists['asymptomatic'])}),"
         f"集中隔离管控筛查发现{asymptomatic}例。当日治愈出院境外输入确诊病例2例;解除医学观察本土无症状感染者3例"
         f"({city.name}{city.districts[0]}3例)。截至{day.month}月{day.day}日24时,{province}现有境外输入确诊病例5例,"
         f"全省现有本土确诊病例{rng.randint(40, 400)}例。"
@@ -305,36 +420,89 @@ def _p1(rng, city: City, day: dt.date) -> _Bulletin:
     return _Bulletin(text, f"{province}新增本土确诊病例{confirmed}例")
 
 
-def _flat(rng, members: list[City], total: int) -> str:
-    counts = _split(rng, total, rng.randint(1, 4))
-    return "、".join(f"{member.name}{rng.choice(member.districts)}{count}例" for member, count in zip(rng.choices(members, k=len(counts)), counts))
-
-
-def _p2(rng, city: City, day: dt.date) -> _Bulletin:
-    members = _province_cities(city)
-    confirmed, asymptomatic = rng.randint(2, 40), rng.randint(1, 40)
+def _p2(rng, city: City, day: dt.date, seed: int) -> _Bulletin:
+    lists = _province_lists(rng, city, day, seed)
+    confirmed, asymptomatic = (sum(f.count for f in lists[key]) for key in ("confirmed", "asymptomatic"))
     text = (
-        f"{day.month}月{day.day}日0时至24时,{city.province}新增新冠肺炎本土确诊病例{confirmed}例({_flat(rng, members, confirmed)}),"
-        f"其中无症状感染者转为确诊病例{rng.randint(1, confirmed)}例。此外,新增新冠病毒本土无症状感染者{asymptomatic}例"
-        f"({_flat(rng, members, asymptomatic)})。"
+        f"{day.month}月{day.day}日0时至24时,{city.province}新增新冠肺炎本土确诊病例{confirmed}例"
+        f"({'、'.join(f.flat() for f in lists['confirmed'])}),其中无症状感染者转为确诊病例{rng.randint(1, confirmed)}例。"
+        f"此外,新增新冠病毒本土无症状感染者{asymptomatic}例({'、'.join(f.flat() for f in lists['asymptomatic'])})。"
     )
     return _Bulletin(text, f"{city.province}新增本土确诊病例{confirmed}例")
 
 
-def _p3(rng, city: City, day: dt.date) -> _Bulletin:
-    other = rng.choice(_province_cities(city)[1:] or [city])
-    confirmed, in_city, elsewhere = rng.randint(1, 30), rng.randint(1, 30), rng.randint(1, 5)
-    asymptomatic = in_city + elsewhere
+def _p3(rng, city: City, day: dt.date, seed: int) -> _Bulletin:
+    lists = _province_lists(rng, city, day, seed)
+    confirmed, asymptomatic = (sum(f.count for f in lists[key]) for key in ("confirmed", "asymptomatic"))
     text = (
         f"{day.day}日0-24时,{city.province}新增新冠肺炎本土确诊病例{confirmed}例;新增本土无症状感染者{asymptomatic}例;"
-        f"新增境外输入无症状感染者1例。新增本土确诊病例均在{city.name},其中{_list(_areas(rng, city.districts, confirmed, 3))}。"
-        f"新增本土无症状感染者中{city.name}{in_city}例,其中{_list(_areas(rng, city.districts, in_city, 3))};"
-        f"{other.name}{rng.choice(other.districts)}{elsewhere}例。以上阳性感染者均为隔离管控筛查或对风险人员主动排查发现。"
+        f"新增境外输入无症状感染者1例。新增本土确诊病例中{';'.join(f.nested() for f in lists['confirmed'])}。"
+        f"新增本土无症状感染者中{';'.join(f.nested() for f in lists['asymptomatic'])}。"
+        "以上阳性感染者均为隔离管控筛查或对风险人员主动排查发现。"
     )
     return _Bulletin(text, f"{city.province}新增本土确诊病例{confirmed}例")
 
 
-_BULLETINS = {"C1": _c1, "C2": _c2, "C3": _c3, "C4": _c4, "C5": _c5, "O1": _o1, "O2": _o2, "Z": _zero, "P1": _p1, "P2": _p2, "P3": _p3}
+_BULLETINS = {"C1": _c1, "C2": _c2, "C3": _c3, "C4": _c4, "C5": _c5, "O1": _o1, "O2": _o2, "Z": _zero}
+# Province bulletins list their cities' figures of the day, so they take the corpus's seed too.
+_PROVINCE_BULLETINS = {"P1": _p1, "P2": _p2, "P3": _p3}
+
+
+# --- district posts ---------------------------------------------------------------
+
+
+def _district_post(rng: random.Random, city: City, day: dt.date, bulletin: _Bulletin) -> str:
+    """A post repeating the city's totals, then one block per district: the districts the city's
+    lists name, with the same figures (now and then misprinted), and a few it does not name."""
+    figures = _district_figures(rng, city, bulletin)
+    named = [district for district in city.districts if any(figures[district].values())]
+    quiet = [district for district in city.districts if district not in named]
+    shown = [district for district in city.districts if district in named or district in quiet[:3]]
+    stated = ", ".join(f"{noun}{bulletin.totals[key]}例" for key, noun in (("confirmed", "确诊病例"), ("asymptomatic", "无症状感染者")) if key in bulletin.totals)
+    lines = [
+        f"{city.short}发布 {_full_date(day + dt.timedelta(days=1))}",
+        "",
+        f"{city.short}卫健委今早通报:{_full_date(day)}{bulletin.window},{city.name}新增本土{stated.replace(', ', '和')}。各区信息如下:",
+        "",
+    ]
+    for district in shown:
+        lines += [district, "", *_district_block(rng, day, district, figures[district]), ""]
+    return "\n".join(lines)
+
+
+def _district_figures(rng: random.Random, city: City, bulletin: _Bulletin) -> dict[str, dict[str, int]]:
+    """Confirmed and asymptomatic cases per district of the city, as its post states them."""
+    figures = {district: {"confirmed": 0, "asymptomatic": 0} for district in city.districts}
+    for case_type in ("confirmed", "asymptomatic"):
+        listed = bulletin.areas.get(case_type)
+        if listed is None and "positive" in bulletin.areas:  # positives by area: split them by type
+            listed = [(district, rng.randint(0, count)) for district, count in bulletin.areas["positive"]]
+            if case_type == "asymptomatic":
+                listed = [(district, count - figures[district]["confirmed"]) for district, count in bulletin.areas["positive"]]
+        if listed is None:  # the city gives no areas: the post spreads the stated total itself
+            listed = _areas(rng, city.districts, bulletin.totals[case_type]) if bulletin.totals.get(case_type) else []
+        for district, count in listed:
+            if count and rng.random() < DISTRICT_POST_MISPRINTS:
+                count = max(0, count + rng.choice((-8, -1, 1, 8)))
+            figures[district][case_type] += count
+    return figures
+
+
+def _district_block(rng: random.Random, day: dt.date, district: str, figures: dict[str, int]) -> list[str]:
+    confirmed, asymptomatic = figures["confirmed"], figures["asymptomatic"]
+    if not confirmed and not asymptomatic:
+        return [f"{_full_date(day)},{district}无新增本土确诊病例和本土无症状感染者。"]
+    parts = [
+        f"新增{confirmed}例本土确诊病例" if confirmed else "无新增本土确诊病例",
+        f"新增{asymptomatic}例本土无症状感染者" if asymptomatic else "无新增本土无症状感染者",
+    ]
+    addresses = [f"{rng.choice(STREETS)}{rng.randint(1, 999)}号" for _ in range(min(confirmed + asymptomatic, 4))]
+    return [
+        f"{_full_date(day)},{district}{','.join(parts)},分别居住于:",
+        *(f"{address}," for address in addresses[:-1]),
+        f"{addresses[-1]}。",
+        "已对相关居住地落实终末消毒措施。",
+    ]
 
 
 # --- the page around a bulletin -----------------------------------------------------

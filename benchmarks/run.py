@@ -118,6 +118,18 @@ class Database:
         finally:
             engine.dispose()
 
+    def cross_pairs(self) -> tuple[int, int]:
+        """Pairs of sources one level apart that `archive check` compared, and how many disagree."""
+        engine = create_engine(self.url if "://" in self.url else f"sqlite:///{self.url}")
+        try:
+            with engine.connect() as connection:
+                pairs, agreeing = connection.execute(
+                    text("SELECT count(*), sum(CASE WHEN agree THEN 1 ELSE 0 END) FROM cross_check")
+                ).one()
+                return pairs, pairs - (agreeing or 0)
+        finally:
+            engine.dispose()
+
     def drop(self) -> None:
         if self.kind == "sqlite":
             for path in (self.url, self.url + "-wal", self.url + "-shm", self.floor_url):
@@ -237,6 +249,8 @@ def bench_archive(kind: str, database: Database, size: int, folder: Path, args, 
         shown, value = read_command(database.url, command, region, args.work, repeats)
         results.add(f"read: {command}", kind, value, f"≤ {TARGET_READ_SECONDS} s")
         results.note(f"read: {command} = archive {shown}")
+    pairs, disagreeing = database.cross_pairs()
+    results.add("check: sources one level apart", kind, f"{pairs:,} pairs compared, {disagreeing:,} disagree")
 
 
 def print_table(results: Results, kinds: list[str]) -> None:

@@ -164,10 +164,13 @@ def test_check_in_every_format(db):
     assert [(f["kind"], len(f["report_ids"])) for f in findings] == [("conflict", 3), ("duplicate", 2)]
     assert findings[0]["report_ids"][0] == seed_report_id(db)
     rows = as_csv(db, "check", "--region", "黑龙江省", "--from", "2022-11-20", "--to", "2022-12-10")
-    assert [(r["kind"], r["first_date"], r["last_date"], r["report_ids"], r["detail"]) for r in rows] == [
+    assert [(r["kind"], r["first_date"], r["last_date"], r["report_ids"], r["detail"]) for r in rows][1:] == [
         ("missing_days", "2022-11-20", "2022-11-25", "", "6 days without a report"),
         ("missing_days", "2022-11-27", "2022-12-07", "", "11 days without a report"),
     ]
+    skipped = rows[0]
+    assert (skipped["kind"], skipped["region"], skipped["first_date"]) == ("cross_skipped", "哈尔滨市", "2022-11-26")
+    assert (skipped["last_date"], skipped["report_ids"], skipped["parent_sentence"]) == ("2022-12-09", "", "")
     [inconsistent] = as_ndjson(db, "check", "--region", "哈尔滨市", "--from", "2022-11-15", "--to", "2022-11-15")
     assert inconsistent["detail"] == "sum_mismatch: asymptomatic areas add up to 12, the stated total is 10"
     table = out(db, "check", *SEED_DAY)
@@ -179,12 +182,13 @@ def test_export_in_every_format(db, tmp_path):
     assert [(w["name"], w["kind"], w["rows"]) for w in written] == [
         ("document", "table", 89), ("report", "table", 76), ("channel_count", "table", 168),
         ("district_count", "table", 288), ("notice", "table", 7), ("place", "table", 2), ("daily_report", "view", 74),
-        ("district_series", "view", 288), ("channel_share", "view", 142),
+        ("district_series", "view", 288), ("channel_share", "view", 142), ("cross_pair", "view", 6),
+        ("cross_check", "view", 3),
     ]  # fmt: skip
     assert {Path(w["csv"]).name for w in written} == {f"{w['name']}.csv" for w in written}
     assert len((tmp_path / "json" / "notice.jsonl").read_text(encoding="utf-8").splitlines()) == 7
     assert as_csv(db, "export", "--out", tmp_path / "csv")[6]["name"] == "daily_report"
-    assert len(as_ndjson(db, "export", "--out", tmp_path / "ndjson")) == 9
+    assert len(as_ndjson(db, "export", "--out", tmp_path / "ndjson")) == 11
     assert "│ district_series │ view  │ 288  │" in out(db, "export", "--out", tmp_path / "table")
     daily = list(csv.DictReader((tmp_path / "csv" / "daily_report.csv").open(encoding="utf-8")))
     assert [r["local_asymptomatic"] for r in daily if r["report_date"] == "2022-11-30"] == ["126"]

@@ -318,3 +318,34 @@ def test_the_report_command_writes_the_page_and_refuses_bad_filters(db_url, tmp_
     assert unknown.exit_code == 2 and "did you mean 哈尔滨市?" in unknown.stderr
     backwards = run(main, ["--db", db_url, "report", "--out", str(out), "--from", "2022-12-01", "--to", "2022-11-01"])
     assert backwards.exit_code == 2
+
+
+# 哈尔滨市's full day of 28 November (4 confirmed, 20 asymptomatic) as its province lists it:
+# the same 4 confirmed, but 18 asymptomatic.
+HEILONGJIANG_11_28 = (
+    "11月28日0-24时,黑龙江省新增本土确诊病例4例(哈尔滨市4例,其中南岗区3例、道外区1例),"
+    "新增本土无症状感染者18例(哈尔滨市18例,其中香坊区12例、南岗区6例)。"
+)
+
+
+def test_reports_show_sources_one_level_apart_that_disagree(engine):
+    province_page = "黑龙江日报 2022年11月29日\n" + HEILONGJIANG_11_28
+    ingest_pages(engine, {"harbin-11-28.txt": PAGES["harbin-11-28.txt"], "heilongjiang-11-28.txt": province_page})
+    quality = element(render_report(engine, generated_at=GENERATED_AT), "section", "quality")
+    assert "<b>1</b> figures that sources one level apart state differently" in quality
+    agreement = element(quality, "table", "cross-agreement")
+    cells = r"<td>哈尔滨市</td><td>黑龙江省</td>" + "".join(rf"<td[^>]*>{n}</td>" for n in (2, 1, 1, "50%"))
+    assert re.search(cells, agreement)
+    [issue] = re.findall(r'<div class="issue cross-mismatch".*?</table></div></div>', quality, re.DOTALL)
+    assert "哈尔滨市 · 2022-11-28 · 0–24时 · asymptomatic" in issue
+    assert re.search(r'<td class="num">20</td><td><blockquote class="sentence">2022年11月28日0—24时,哈尔滨市', issue)
+    assert f'<td class="num">18</td><td><blockquote class="sentence">{HEILONGJIANG_11_28}</blockquote>' in issue
+
+    text = render_report(engine, fmt="md", region="哈尔滨市")
+    assert "| 哈尔滨市 | 黑龙江省 | 2 | 1 | 1 | 50% |" in text
+    assert f"| 黑龙江省 (2) | 18 | {HEILONGJIANG_11_28} | heilongjiang-11-28.txt |" in text
+
+
+def test_reports_say_when_no_sources_one_level_apart_were_compared(corpus):
+    # The seed (0–14时) and 黑龙江省's bulletin of 30 November (0–24时) count different hours.
+    assert "No day in scope has two levels of reports" in render_report(corpus, fmt="md")

@@ -63,6 +63,8 @@ def add_resident_districts(report: Report, text: str, start: int, end: int, scop
         if listed and (sum(row.count for row in listed) == total or sum(row.count for row in rows) != total):
             continue  # the bulletin's own list stands
         report.districts = [row for row in report.districts if row.case_type != case_type] + rows
+        # The lines are the rows' source sentences: the report's span reaches them.
+        report.span_end = max(report.span_end, max(line.span_end for line in lines if line.case_type == case_type))
         if without_area[case_type]:
             report.unplaced_cases[case_type] = without_area[case_type]
 

@@ -11,6 +11,7 @@ it starts) raise QueryError with a message that says what to give instead.
 from archive.query.channels import CHANNEL_COLUMNS, channels
 from archive.query.check import FINDING_COLUMNS, check
 from archive.query.connect import connect
+from archive.query.cross import SUMMARY_COLUMNS, cross_summary
 from archive.query.districts import DISTRICT_COLUMNS, PIVOT_COLUMNS, districts, districts_pivot
 from archive.query.export import EXPORT_COLUMNS, export
 from archive.query.filters import QueryError, has_reports
@@ -30,6 +31,7 @@ __all__ = [
     "PLACE_COLUMNS",
     "PLACE_SUMMARY_COLUMNS",
     "SERIES_COLUMNS",
+    "SUMMARY_COLUMNS",
     "QueryError",
     "SqlError",
     "SqlRefused",
@@ -37,6 +39,7 @@ __all__ = [
     "channels",
     "check",
     "connect",
+    "cross_summary",
     "districts",
     "districts_pivot",
     "export",

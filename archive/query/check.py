@@ -9,6 +9,7 @@ from itertools import groupby, pairwise
 
 from sqlalchemy import Engine, Row, Select, and_, func, or_, select
 
+from archive.query.cross import cross_findings
 from archive.query.filters import SOURCE_SENTENCE, check_region, period, reports_in_scope
 from archive.query.views import FIGURES
 from archive.store.models import Document, Report
@@ -23,12 +24,16 @@ FINDING_COLUMNS = (
     "report_ids",
     "detail",
     "sentence",
+    "parent_sentence",
 )
 # inconsistent: a report whose breakdown does not add up (problem sum_mismatch);
 # conflict: documents giving the same region, day and window different figures;
 # duplicate: documents giving the same region, day and window the same figures;
+# cross_mismatch: a region's own report and the report one level up (its city's, province's,
+#   the national one) giving the same day, window and case type different figures;
+# cross_skipped: two such reports stating figures for one day, but in no common window;
 # missing_days: days without a report inside a region's daily series.
-KINDS = ("inconsistent", "conflict", "duplicate", "missing_days")
+KINDS = ("inconsistent", "conflict", "duplicate", "cross_mismatch", "cross_skipped", "missing_days")
 
 
 def check(
@@ -38,7 +43,9 @@ def check(
     date_to: dt.date | str | None = None,
 ) -> list[dict]:
     """Findings (FINDING_COLUMNS) by kind (KINDS), region and date. ``report_ids`` lists the
-    reports concerned, the one that daily_report prefers first."""
+    reports concerned, the one that daily_report prefers first (for the cross kinds: the
+    region's own report, then the report one level up, whose sentence is ``parent_sentence``).
+    With ``region``, the cross kinds include the pairs where it is the level up."""
     start, end = period(date_from, date_to)
     with engine.connect() as connection:
         check_region(connection, region)
@@ -46,7 +53,8 @@ def check(
         # checking a large archive does not bring every report into Python).
         reports = connection.execute(_reports_to_look_at(region, start, end)).all()
         days = connection.execute(_reported_days(region, start, end)).all()
-    findings = [_inconsistent(report) for report in reports if not report.consistent]
+        findings = cross_findings(connection, region, start, end)
+    findings.extend(_inconsistent(report) for report in reports if not report.consistent)
     for _window, same_window in groupby(reports, key=_window_key):
         findings.extend(_disagreements(list(same_window)))
     findings.extend(_missing_days(days, start, end))
@@ -117,6 +125,7 @@ def _finding(kind: str, reports: list[Row], detail: str, sentence: str | None = 
         "report_ids": [report.id for report in reports],
         "detail": detail,
         "sentence": sentence,
+        "parent_sentence": None,
     }
 
 
@@ -190,4 +199,5 @@ def _missing_run(region: str, first: dt.date, last: dt.date, count: int) -> dict
         "report_ids": [],
         "detail": f"{count} day{'s' if count > 1 else ''} without a report",
         "sentence": None,
+        "parent_sentence": None,
     }

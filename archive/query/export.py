@@ -18,6 +18,8 @@ VIEW_ORDER = {
     "daily_report": ("region", "report_date"),
     "district_series": ("region", "report_date", "case_type", "city", "district"),
     "channel_share": ("region", "report_date", "channel"),
+    "cross_pair": ("region", "report_date", "case_type", "report_id", "parent_report_id"),
+    "cross_check": ("region", "report_date", "case_type", "report_id", "parent_report_id"),
 }
 
 

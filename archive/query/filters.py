@@ -58,8 +58,13 @@ def reports_in_scope(query: Select, region: str | None, start: dt.date | None, e
     return query if region is None else query.where(Report.region == region)
 
 
-# The sentences a report's figures come from (document.text[span_start:span_end], 1-based in SQL).
-SOURCE_SENTENCE = func.substr(Document.text, Report.span_start + 1, Report.span_end - Report.span_start)
+def source_sentence(report=Report, document=Document):
+    """The sentences a report's figures come from (document.text[span_start:span_end], 1-based
+    in SQL), for ``report`` and its ``document`` (aliases when a query joins two reports)."""
+    return func.substr(document.text, report.span_start + 1, report.span_end - report.span_start)
+
+
+SOURCE_SENTENCE = source_sentence()
 
 
 def check_limit(limit: int | None) -> None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import defaultdict
 
 from sqlalchemy import Engine, Select, case, func, or_, select
 
+from archive.query.cross import pairs_in_scope
 from archive.query.filters import SOURCE_SENTENCE, check_region, in_period, period, reports_in_scope
+from archive.query.views import cross_check
 from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Place, Report
 
 
@@ -155,6 +158,50 @@ def documents_with_report_counts(
         .order_by(Document.source, Document.id)
     )
     return _dicts(engine, query)
+
+
+def cross_level(
+    engine: Engine,
+    region: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> tuple[list[dict], list[dict]]:
+    """Sources one level apart, from one reading of the cross_check view (pairs dated in scope
+    whose lower or upper report is ``region``'s):
+
+    - the pairs that disagree: the view's columns, plus each report's ``sentence`` and
+      ``parent_sentence``, ``source`` and ``parent_source``; by date, region, then case type;
+    - per region and the region it is compared with (as `archive check --summary`):
+      ``pairs``, ``agreeing``, ``disagreeing`` and ``share`` agreeing (0–1); by region.
+    """
+    pairs = _dicts(engine, pairs_in_scope(select(cross_check), cross_check, region, date_from, date_to))
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for pair in pairs:
+        counts[pair["region"], pair["parent_region"]][0 if pair["agree"] else 1] += 1
+    agreement = [
+        {"region": lower, "compared_with": upper, "pairs": agreeing + disagreeing, "agreeing": agreeing,
+         "disagreeing": disagreeing, "share": agreeing / (agreeing + disagreeing)}
+        for (lower, upper), (agreeing, disagreeing) in sorted(counts.items())
+    ]  # fmt: skip
+    disagreements = [pair for pair in pairs if not pair["agree"]]
+    ids = {pair["report_id"] for pair in disagreements} | {pair["parent_report_id"] for pair in disagreements}
+    sources = {
+        row["id"]: row
+        for row in _dicts(
+            engine,
+            select(Report.id, Document.source, SOURCE_SENTENCE.label("sentence"))
+            .join(Document, Document.id == Report.document_id)
+            .where(Report.id.in_(ids)),
+        )
+    } if ids else {}  # fmt: skip
+    for pair in disagreements:
+        lower, upper = sources[pair["report_id"]], sources[pair["parent_report_id"]]
+        pair.update(
+            sentence=lower["sentence"], source=lower["source"],
+            parent_sentence=upper["sentence"], parent_source=upper["source"],
+        )  # fmt: skip
+    disagreements.sort(key=lambda pair: (pair["report_date"], pair["region"], pair["case_type"], pair["report_id"]))
+    return disagreements, agreement
 
 
 def archive_extent(engine: Engine) -> dict:

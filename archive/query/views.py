@@ -1,4 +1,4 @@
-"""The views of revision 0003, described as typed tables for reading.
+"""The views of revisions 0003 and 0006, described as typed tables for reading.
 
 Typed columns give dates and booleans on SQLite too (where a view's columns carry no
 type). Kept apart from the models' metadata: migrations create views, the models do not.
@@ -53,4 +53,42 @@ channel_share = Table(
     Column("share", Float),
     Column("partial", Boolean),
     Column("report_id", Integer),
+)
+
+def _pair_columns() -> list[Column]:
+    """The columns that cross_pair and cross_check share: the lower report's side."""
+    return [
+        Column("region", Text),
+        Column("region_level", Text),
+        Column("report_date", Date),
+        Column("window_start_hour", Integer),
+        Column("window_end_hour", Integer),
+        Column("level_pair", Text),
+        Column("case_type", Text),
+        Column("report_id", Integer),
+        Column("figure", Integer),
+        Column("parent_region", Text),
+        Column("parent_level", Text),
+    ]
+
+cross_pair = Table(
+    "cross_pair",
+    VIEWS,
+    *_pair_columns(),
+    Column("parent_window_start_hour", Integer),
+    Column("parent_window_end_hour", Integer),
+    Column("parent_report_id", Integer),
+    Column("parent_figure", Integer),
+    Column("parent_implied", Boolean),
+    Column("same_window", Boolean),
+)
+
+cross_check = Table(
+    "cross_check",
+    VIEWS,
+    *_pair_columns(),
+    Column("parent_report_id", Integer),
+    Column("parent_figure", Integer),
+    Column("parent_implied", Boolean),
+    Column("agree", Boolean),
 )

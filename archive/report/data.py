@@ -158,6 +158,10 @@ class ReportData:
     places: PlaceDigest | None  # None when no report in scope names places
     inconsistent: list[dict]
     conflicts: list[Conflict]
+    # Sources one level apart (a district's post and its city's list): the pairs that disagree,
+    # with both sentences, and per region how many pairs agree.
+    cross_disagreements: list[dict]
+    cross_agreement: list[dict]
     problem_counts: dict[str, int]
     sources: list[dict]
 
@@ -188,6 +192,7 @@ def gather(engine: Engine, scope: Scope, generated_at: dt.datetime) -> ReportDat
     areas = _area_totals(report_data.district_counts_in_scope(engine, **filters), by_id)
     heat_days = sorted({day for area in areas for day in area.by_day})[-HEAT_TABLE_DAYS:]
     curves = _curves(chosen)
+    cross_disagreements, cross_agreement = report_data.cross_level(engine, **filters)
     return ReportData(
         scope=scope,
         generated_at=generated_at,
@@ -206,6 +211,8 @@ def gather(engine: Engine, scope: Scope, generated_at: dt.datetime) -> ReportDat
         places=_place_digest(engine, filters),
         inconsistent=[report for report in reports if not report["consistent"]],
         conflicts=conflicts(reports),
+        cross_disagreements=cross_disagreements,
+        cross_agreement=cross_agreement,
         problem_counts=dict(
             Counter(p["code"] for r in reports for p in r["problems"]).most_common()
         ),

@@ -124,6 +124,7 @@ def _stats(data: ReportData) -> str:
         (len({report["report_date"] for report in data.reports}), "days reported"),
         (len(data.inconsistent), "inconsistent"),
         (len(data.conflicts), "conflicts"),
+        (len(data.cross_disagreements), "sources one level apart disagree"),
     ]
     stats = "".join(f'<div class="stat"><b>{n}</b>{label}</div>' for n, label in figures)
     return f'<div class="stats">{stats}</div>'

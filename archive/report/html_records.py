@@ -80,7 +80,7 @@ def _report_heading(report: dict) -> str:
 
 
 def _sentence(report: dict) -> str:
-    return f'<blockquote class="sentence">{escape(report["sentence"])}</blockquote>'
+    return _quote(report["sentence"])
 
 
 def quality_section(data: ReportData) -> str:
@@ -89,7 +89,8 @@ def quality_section(data: ReportData) -> str:
         (
             f"<p>{len(data.reports)} reports in scope: <b>{len(data.inconsistent)}</b> inconsistent "
             f"(figures that do not add up), <b>{len(data.conflicts)}</b> windows reported differently by "
-            "different documents.</p>"
+            f"different documents, <b>{len(data.cross_disagreements)}</b> figures that sources one level apart "
+            "state differently.</p>"
         ),
     ]
     if data.problem_counts:
@@ -133,8 +134,54 @@ def quality_section(data: ReportData) -> str:
         parts.append(
             '<p class="note">The document published last (then ingested last) gives the figure used.</p>'
         )
+    parts.append(_cross_level(data))
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _cross_level(data: ReportData) -> str:
+    """Sources one level apart: how often they agree per region, then each disagreement."""
+    if not data.cross_agreement:
+        return (
+            '<h3>Sources one level apart</h3><p class="note">No day in scope has two levels of reports '
+            "(a district and its city, a city and its province, a province and the nation) stating the "
+            "same cases in the same window.</p>"
+        )
+    rows = "".join(
+        f"<tr><td>{escape(row['region'])}</td><td>{escape(row['compared_with'])}</td>"
+        f'<td class="num">{row["pairs"]}</td><td class="num">{row["agreeing"]}</td>'
+        f'<td class="num">{row["disagreeing"]}</td><td class="num">{row["share"]:.0%}</td></tr>'
+        for row in data.cross_agreement
+    )
+    parts = [
+        "<h3>Sources one level apart</h3>",
+        "<p>The same day's figures as a region's own report and the report one level up state them "
+        "(same case type, same window; a list that accounts for its whole total gives 0 to the areas "
+        "it does not name).</p>",
+        '<div class="table-wrap"><table id="cross-agreement"><thead><tr><th>Region</th><th>Compared with</th>'
+        '<th class="num">Pairs</th><th class="num">Agree</th><th class="num">Disagree</th>'
+        f'<th class="num">Agreeing</th></tr></thead><tbody>{rows}</tbody></table></div>',
+    ]
+    for pair in data.cross_disagreements:
+        window = window_label(pair["window_start_hour"], pair["window_end_hour"])
+        upper = "0 (not named in a list of the whole total)" if pair["parent_implied"] else pair["parent_figure"]
+        parts.append(
+            f'<div class="issue cross-mismatch" data-report-ids="{pair["report_id"]},{pair["parent_report_id"]}">'
+            f"<h4>{escape(pair['region'])} · {pair['report_date']} · {window} · {escape(pair['case_type'])}</h4>"
+            '<div class="table-wrap"><table><thead><tr><th>Report</th><th>Source</th><th class="num">Figure</th>'
+            "<th>Sentence</th></tr></thead><tbody>"
+            f"<tr><td>{escape(pair['region'])} ({pair['report_id']})</td><td class=\"source\">{escape(pair['source'])}</td>"
+            f'<td class="num">{pair["figure"]}</td><td>{_quote(pair["sentence"])}</td></tr>'
+            f"<tr><td>{escape(pair['parent_region'])} ({pair['parent_report_id']})</td>"
+            f"<td class=\"source\">{escape(pair['parent_source'])}</td>"
+            f'<td class="num">{escape(str(upper))}</td><td>{_quote(pair["parent_sentence"])}</td></tr>'
+            "</tbody></table></div></div>"
+        )
+    return "\n".join(parts)
+
+
+def _quote(sentence: str) -> str:
+    return f'<blockquote class="sentence">{escape(sentence)}</blockquote>'
 
 
 def sources_section(data: ReportData) -> str:

@@ -218,7 +218,8 @@ def _quality(data: ReportData) -> str:
         "## Data quality",
         (
             f"{len(data.reports)} reports in scope: {len(data.inconsistent)} inconsistent "
-            f"(figures that do not add up), {len(data.conflicts)} windows reported differently by different documents."
+            f"(figures that do not add up), {len(data.conflicts)} windows reported differently by different documents, "
+            f"{len(data.cross_disagreements)} figures that sources one level apart state differently."
         ),
     ]
     if data.problem_counts:
@@ -263,6 +264,47 @@ def _quality(data: ReportData) -> str:
         head = ["Region", "Date", "Window", "", "Source", "Published", "Figures", "Source sentence"]
         parts.append(_table(head, rows))
         parts.append("The document published last (then ingested last) gives the figure used.")
+    parts.append(_cross_level(data))
+    return "\n\n".join(parts)
+
+
+def _cross_level(data: ReportData) -> str:
+    """Sources one level apart: how often they agree per region, then each disagreement."""
+    if not data.cross_agreement:
+        return (
+            "### Sources one level apart\n\nNo day in scope has two levels of reports (a district and its "
+            "city, a city and its province, a province and the nation) stating the same cases in the same window."
+        )
+    parts = [
+        "### Sources one level apart",
+        "The same day's figures as a region's own report and the report one level up state them (same case "
+        "type, same window; a list that accounts for its whole total gives 0 to the areas it does not name).",
+        _table(
+            ["Region", "Compared with", "Pairs", "Agree", "Disagree", "Agreeing"],
+            [
+                [md(r["region"]), md(r["compared_with"]), r["pairs"], r["agreeing"], r["disagreeing"],
+                 f"{r['share']:.0%}"]
+                for r in data.cross_agreement
+            ],  # fmt: skip
+            numeric_from=2,
+        ),
+    ]
+    if data.cross_disagreements:
+        rows = []
+        for pair in data.cross_disagreements:
+            window = window_label(pair["window_start_hour"], pair["window_end_hour"])
+            cells = [md(pair["region"]), str(pair["report_date"]), window, md(pair["case_type"])]
+            upper = pair["parent_figure"]
+            if pair["parent_implied"]:
+                upper = "0 (not named in a list of the whole total)"
+            rows += [
+                [*cells, f"{md(pair['region'])} ({pair['report_id']})", pair["figure"],
+                 md(pair["sentence"]), md(pair["source"])],
+                [*cells, f"{md(pair['parent_region'])} ({pair['parent_report_id']})", md(upper),
+                 md(pair["parent_sentence"]), md(pair["parent_source"])],
+            ]  # fmt: skip
+        head = ["Region", "Date", "Window", "Case type", "Report", "Figure", "Source sentence", "Source"]
+        parts.append(_table(head, rows))
     return "\n\n".join(parts)
 
 

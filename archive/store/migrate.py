@@ -56,6 +56,9 @@ MIGRATION_ONLY_OBJECTS: frozenset[str] = frozenset(
         "place_search_config",
         "ix_place_name_trigram",
         "ix_place_listing",
+        # revision 0006: views
+        "cross_pair",
+        "cross_check",
     }
 )
 

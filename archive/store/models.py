@@ -60,6 +60,8 @@ class Report(Base):
     __table_args__ = (
         UniqueConstraint("document_id", "seq"),
         Index(None, "region", "report_date"),
+        # a report's city or province of the same day (revision 0006: cross_pair)
+        Index(None, "report_date", "region_level", "region_code"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
