@@ -32,8 +32,9 @@ FINDING_COLUMNS = (
 # cross_mismatch: a region's own report and the report one level up (its city's, province's,
 #   the national one) giving the same day, window and case type different figures;
 # cross_skipped: two such reports stating figures for one day, but in no common window;
-# missing_days: days without a report inside a region's daily series.
-KINDS = ("inconsistent", "conflict", "duplicate", "cross_mismatch", "cross_skipped", "missing_days")
+# missing_days: days without a report inside a region's daily series;
+# unplaced: a bulletin a page holds that could not be stored (no region, no day: document.problems).
+KINDS = ("inconsistent", "conflict", "duplicate", "cross_mismatch", "cross_skipped", "missing_days", "unplaced")
 
 
 def check(
@@ -54,6 +55,8 @@ def check(
         reports = connection.execute(_reports_to_look_at(region, start, end)).all()
         days = connection.execute(_reported_days(region, start, end)).all()
         findings = cross_findings(connection, region, start, end)
+        if region is None:  # a bulletin without a region belongs to no region's findings
+            findings.extend(_unplaced(connection, start, end))
     findings.extend(_inconsistent(report) for report in reports if not report.consistent)
     for _window, same_window in groupby(reports, key=_window_key):
         findings.extend(_disagreements(list(same_window)))
@@ -62,8 +65,8 @@ def check(
         findings,
         key=lambda f: (
             KINDS.index(f["kind"]),
-            f["region"],
-            f["first_date"],
+            f["region"] or "",
+            f["first_date"] or dt.date.min,
             f["window_start_hour"] or 0,
         ),
     )
@@ -171,6 +174,35 @@ def _figures(report: Row) -> tuple:
 
 def _stated(value: int | None) -> str:
     return "not stated" if value is None else str(value)
+
+
+def _unplaced(connection, start: dt.date | None, end: dt.date | None) -> list[dict]:
+    """The document problems of pages whose bulletins could not all be stored, one finding each."""
+    query = select(Document.id, Document.source, Document.published_on, Document.problems, Document.text).where(
+        Document.problems.is_not(None)
+    )
+    if start is not None:
+        query = query.where(or_(Document.published_on.is_(None), Document.published_on >= start))
+    if end is not None:
+        query = query.where(or_(Document.published_on.is_(None), Document.published_on <= end))
+    findings = []
+    for document in connection.execute(query.order_by(Document.id)):
+        for problem in json.loads(document.problems):
+            findings.append(
+                {
+                    "kind": "unplaced",
+                    "region": None,
+                    "first_date": document.published_on,
+                    "last_date": document.published_on,
+                    "window_start_hour": None,
+                    "window_end_hour": None,
+                    "report_ids": [],
+                    "detail": f"{problem['code']}: {problem['message']} (document {document.id}, {document.source})",
+                    "sentence": document.text[problem["span_start"] : problem["span_end"]],
+                    "parent_sentence": None,
+                }
+            )
+    return findings
 
 
 def _missing_days(days: list[Row], start: dt.date | None, end: dt.date | None) -> list[dict]:
