@@ -14,7 +14,8 @@ from pathlib import Path
 
 from archive.parse import ParseHints, parse_document
 from archive.sources import decode_bytes, html_to_text
-from report_shape import COUNT_FIELDS, expected_shape, report_as_expected_shape
+from page_comparison import REPORT_FIELDS, field_matches, got_report, want_report
+from report_shape import COUNT_FIELDS
 
 CF, AS, PO, IP = "confirmed", "asymptomatic", "positive", "initial_positive"
 
@@ -140,40 +141,7 @@ def write_files(directory: Path, files: dict[str, bytes]) -> None:
 # --- comparing the parser with a set ------------------------------------------------------
 
 PAGE_FIELDS = ("decoded", "status", "report_count")
-REPORT_FIELDS = (
-    "region",
-    "region_level",
-    "report_date",
-    "window",
-    *COUNT_FIELDS,
-    "districts",
-    "channels",
-    "consistent",
-    "problem_codes",
-)
 FIELDS = PAGE_FIELDS + REPORT_FIELDS
-
-
-def _got_report(report) -> dict:
-    return {
-        **report_as_expected_shape(report),
-        "consistent": report.consistent,
-        "problem_codes": sorted({p.code for p in report.problems}),
-    }
-
-
-def _want_report(report: dict) -> dict:
-    return {
-        **expected_shape(report),
-        "consistent": report["consistent"],
-        "problem_codes": sorted(report.get("problem_codes_include", [])),
-    }
-
-
-def _field_matches(field: str, want, got) -> bool:
-    if field == "problem_codes":
-        return got is not None and set(want) <= set(got)
-    return want == got
 
 
 class LabelledPages:
@@ -215,7 +183,7 @@ class LabelledPages:
             results.append(("report_count", False, len(entry["reports"]), crash))
             for want in entry["reports"]:
                 for field in REPORT_FIELDS:
-                    results.append((field, False, _want_report(want)[field], crash))
+                    results.append((field, False, want_report(want)[field], crash))
             return results, crash
 
         results.append(("decoded", decoded_right, True, decoded_right))
@@ -223,11 +191,11 @@ class LabelledPages:
         wanted, got = entry["reports"], parsed.reports
         results.append(("report_count", len(wanted) == len(got), len(wanted), len(got)))
         for index, want in enumerate(wanted):
-            want_shape = _want_report(want)
-            got_shape = _got_report(got[index]) if index < len(got) else None
+            want_shape = want_report(want)
+            got_shape = got_report(got[index]) if index < len(got) else None
             for field in REPORT_FIELDS:
                 value = None if got_shape is None else got_shape[field]
-                ok = got_shape is not None and _field_matches(field, want_shape[field], value)
+                ok = got_shape is not None and field_matches(field, want_shape[field], value)
                 results.append((field, ok, want_shape[field], value if got_shape is not None else "<no report>"))
         return results, parsed.error
 

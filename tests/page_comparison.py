@@ -1,5 +1,5 @@
-"""Comparing parsed pages with hand-labelled ones (expected.json's shape), used by
-the labelled real pages (test_real_labelled.py).
+"""Comparing parsed pages with hand-labelled ones (expected.json's shape): the primitives the
+labelled sets share (labelled_pages.py) and the real-page comparison (test_real_labelled.py).
 
 A comparison is a list of (field, ok, expected, got) results: the page's status and report
 count, then every field of every expected report, matched by position.
@@ -29,7 +29,7 @@ REPORT_FIELDS = (
 Result = tuple[str, bool, object, object]
 
 
-def _got_report(report) -> dict:
+def got_report(report) -> dict:
     return {
         **report_as_expected_shape(report),
         "consistent": report.consistent,
@@ -37,7 +37,7 @@ def _got_report(report) -> dict:
     }
 
 
-def _want_report(report: dict) -> dict:
+def want_report(report: dict) -> dict:
     """The expected fields; ``consistent`` only when the label states it."""
     want = {**expected_shape(report), "problem_codes": sorted(report.get("problem_codes_include", []))}
     if "consistent" in report:
@@ -45,7 +45,7 @@ def _want_report(report: dict) -> dict:
     return want
 
 
-def _field_matches(field: str, want, got) -> bool:
+def field_matches(field: str, want, got) -> bool:
     if field == "problem_codes":
         return got is not None and set(want) <= set(got)
     return want == got
@@ -57,13 +57,13 @@ def compare_parsed(entry: dict, parsed: ParsedDocument) -> list[Result]:
     wanted, got = entry["reports"], parsed.reports
     results.append(("report_count", len(wanted) == len(got), len(wanted), len(got)))
     for index, want in enumerate(wanted):
-        want_shape = _want_report(want)
-        got_shape = _got_report(got[index]) if index < len(got) else None
+        want_shape = want_report(want)
+        got_shape = got_report(got[index]) if index < len(got) else None
         for field in REPORT_FIELDS:
             if field not in want_shape:
                 continue
             value = "<no report>" if got_shape is None else got_shape[field]
-            ok = got_shape is not None and _field_matches(field, want_shape[field], value)
+            ok = got_shape is not None and field_matches(field, want_shape[field], value)
             results.append((field, ok, want_shape[field], value))
     return results
 
@@ -75,7 +75,7 @@ def crash_results(entry: dict, crash: str) -> list[Result]:
         ("report_count", False, len(entry["reports"]), crash),
     ]
     for want in entry["reports"]:
-        results.extend((field, False, value, crash) for field, value in _want_report(want).items())
+        results.extend((field, False, value, crash) for field, value in want_report(want).items())
     return results
 
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from fake_parse import fake_parse_document
 
 from archive.cli import main
-from archive.store import ingestion, migrate
+from archive.store import ingestion
 from archive.store.migrate import head_revision
 
 

@@ -12,7 +12,6 @@ from archive.parse.clauses import Sentence, sentences
 from archive.parse.dates import LEAD_WINDOW, find_dateline_date, find_page_date, relative_date, resolve_date, window_of, window_stated
 from archive.parse.district_posts import with_places
 from archive.parse.extract import BodyReader
-from archive.parse.figures import COUNT_RE
 from archive.parse.gazetteer import Area, gazetteer
 from archive.parse.model import (
     DistrictCount,
