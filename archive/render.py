@@ -8,12 +8,17 @@ import json
 import sys
 from collections.abc import Sequence
 
+from typing import TYPE_CHECKING
+
 import click
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from archive.query.values import csv_cell, jsonable
+
+# Rich is imported where a table is drawn: the other formats do not pay for loading it.
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
 FORMATS = ("table", "csv", "json", "ndjson")
 WIDTH_OFF_TERMINAL = 200
@@ -58,12 +63,16 @@ def emit_dicts(
 
 
 def emit_table_heading(text: str) -> None:
+    from rich.text import Text
+
     _console().print(Text(text, style="bold"))
 
 
 def _console() -> Console:
     # Created per call so that it writes to the current sys.stdout (tests capture it).
     # Off a terminal there is no width to fit: keep rows on one line where we can.
+    from rich.console import Console
+
     width = None if sys.stdout.isatty() else WIDTH_OFF_TERMINAL
     return Console(highlight=False, width=width)
 
@@ -71,6 +80,8 @@ def _console() -> Console:
 def _table(
     columns: Sequence[str], rows: Sequence[Sequence], title: str | None, headers: bool
 ) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left", show_lines=False, show_header=headers)
     for column in columns:
         table.add_column(column, overflow="fold")
@@ -80,6 +91,8 @@ def _table(
 
 
 def _cell(value) -> Text:
+    from rich.text import Text
+
     if value is None:
         return Text("NULL", style="dim")  # NULL (not stated) must not look like 0
     if isinstance(value, float):

@@ -7,11 +7,9 @@ import re
 
 from sqlalchemy import Column, Connection, Engine, Select, func, select
 
-from archive.parse import CASE_TYPES
-from archive.parse.channels import CHANNEL_KEYWORDS
-from archive.store.models import DistrictCount, Document, Report
+from archive.query.choices import CASE_TYPES, CHANNELS
+from archive.store.tables import district_count, document, report
 
-CHANNELS = (*CHANNEL_KEYWORDS, "other")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SUGGESTIONS_SHOWN = 10
 
@@ -54,12 +52,12 @@ def in_period(query: Select, column: Column, start: dt.date | None, end: dt.date
 
 def reports_in_scope(query: Select, region: str | None, start: dt.date | None, end: dt.date | None) -> Select:
     """``query`` limited to the reports of ``region`` (exact name) reported from ``start`` to ``end``."""
-    query = in_period(query, Report.report_date, start, end)
-    return query if region is None else query.where(Report.region == region)
+    query = in_period(query, report.c.report_date, start, end)
+    return query if region is None else query.where(report.c.region == region)
 
 
 # The sentences a report's figures come from (document.text[span_start:span_end], 1-based in SQL).
-SOURCE_SENTENCE = func.substr(Document.text, Report.span_start + 1, Report.span_end - Report.span_start)
+SOURCE_SENTENCE = func.substr(document.c.text, report.c.span_start + 1, report.c.span_end - report.c.span_start)
 
 
 def check_limit(limit: int | None) -> None:
@@ -81,11 +79,11 @@ def check_channel(channel: str | None) -> None:
 
 
 def check_region(connection: Connection, region: str | None) -> None:
-    _check_known(connection, Report.region, region, "region")
+    _check_known(connection, report.c.region, region, "region")
 
 
 def check_district(connection: Connection, district: str | None) -> None:
-    _check_known(connection, DistrictCount.district, district, "district")
+    _check_known(connection, district_count.c.district, district, "district")
 
 
 def _check_known(connection: Connection, column: Column, value: str | None, noun: str) -> None:
@@ -106,4 +104,4 @@ def _check_known(connection: Connection, column: Column, value: str | None, noun
 
 def has_reports(engine: Engine) -> bool:
     with engine.connect() as connection:
-        return connection.scalar(select(Report.id).limit(1)) is not None
+        return connection.scalar(select(report.c.id).limit(1)) is not None
