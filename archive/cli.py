@@ -26,6 +26,7 @@ from archive.query.choices import CASE_TYPES, CHANNELS
 from archive.render import FORMATS, emit_dicts, emit_rows, to_json
 from archive.report import FORMATS as REPORT_FORMATS
 from archive.store import DEFAULT_DATABASE
+from archive.store.workers import AUTOMATIC_AFTER_ITEMS, automatic_jobs
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -255,8 +256,10 @@ def main(ctx: click.Context, db: str) -> None:
 def parallel_jobs(command: Callable) -> Callable:
     """The shared --jobs option of the commands that parse."""
     return click.option(
-        "--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-        help="Processes that decode and parse in parallel (what is stored is the same).",
+        "--jobs", "-j", type=click.IntRange(1, 64),
+        help="Processes that decode and parse in parallel (what is stored is the same). "
+        f"Default: one per core ({automatic_jobs()} here) once there are more than "
+        f"{AUTOMATIC_AFTER_ITEMS:,} documents, one until then.",
     )(command)  # fmt: skip
 
 
@@ -277,14 +280,17 @@ def ingest(archive: Archive, paths, year, recursive, dry_run, as_json, jobs) -> 
     recorded as failed with its reason; the others are stored all the same.
     """
     from archive.sources import iter_sources
+    from archive.store import database_files
     from archive.store import ingest as store_inputs
 
+    with database_errors(archive.db):
+        own_files = database_files(archive.db)  # never inputs, even in a folder given
     if dry_run:
-        _dry_run(iter_sources(paths, recursive=recursive), year, as_json)
+        _dry_run(iter_sources(paths, recursive=recursive, excluded=own_files), year, as_json)
         return
     engine = archive.engine()
     # Undecoded: bytes already stored are recognised by their hash and never decoded.
-    sources = iter_sources(paths, recursive=recursive, decode=False)
+    sources = iter_sources(paths, recursive=recursive, decode=False, excluded=own_files)
     inputs: list[dict] = []  # every input's outcome, kept for --json only
     with _progress() as progress, database_errors(archive.db):
 

@@ -9,6 +9,7 @@ from archive.lazy import lazy_exports
 _EXPORTS = {
     "archive.parse.model": (
         "CASE_TYPES",
+        "PARSER_VERSION",
         "ChannelCount",
         "DistrictCount",
         "Notice",
@@ -17,7 +18,7 @@ _EXPORTS = {
         "Problem",
         "Report",
     ),
-    "archive.parse.document": ("PARSER_VERSION", "parse_document"),
+    "archive.parse.document": ("parse_document",),
 }
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 __all__ = sorted(name for names in _EXPORTS.values() for name in names)

@@ -24,7 +24,6 @@ from archive.parse.model import (
 from archive.parse.normalize import normalize_text
 from archive.parse.validate import resolve_remainders, validate
 
-PARSER_VERSION = "0.1.0"
 
 # Words that name the page's own region instead of spelling it out.
 _CONTEXT_CITY = {"我市", "本市", "全市"}
@@ -52,6 +51,8 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     hints = hints or ParseHints()
     text = normalize_text(text or "")
     page_date = find_page_date(text)
+    if "新增" not in text:  # what every lead holds (_find_leads): a page without it has no bulletin
+        return ParsedDocument(text, STATUS_NO_BULLETIN, published_on=page_date)
     page = sentences(text)
     leads = list(_find_leads(page))
     if not leads:

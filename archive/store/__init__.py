@@ -10,7 +10,7 @@ from archive.lazy import lazy_exports
 DEFAULT_DATABASE = "archive.db"
 
 _EXPORTS = {
-    "archive.store.engine": ("create_archive_engine", "database_url", "describe"),
+    "archive.store.engine": ("create_archive_engine", "database_files", "database_url", "describe"),
     "archive.store.ingestion": ("IngestOutcome", "IngestSummary", "ingest", "parse_source"),
     "archive.store.migrate": (
         "DatabaseNeedsUpgrade",

@@ -19,29 +19,34 @@ class Base(DeclarativeBase):
 class Document(Base):
     """One distinct input, identified by the hash of its raw bytes."""
 
+    __tablename__ = "document"
     __table__ = tables.document
 
 
 class Report(Base):
     """One bulletin: an issuing region and a counting window."""
 
+    __tablename__ = "report"
     __table__ = tables.report
 
 
 class DistrictCount(Base):
     """New local cases of one case type in one area."""
 
+    __tablename__ = "district_count"
     __table__ = tables.district_count
 
 
 class ChannelCount(Base):
     """New local cases of one case type found through one channel."""
 
+    __tablename__ = "channel_count"
     __table__ = tables.channel_count
 
 
 class Notice(Base):
     """A numbered item of public guidance in the article that carries a report."""
 
+    __tablename__ = "notice"
     __table__ = tables.notice
 
