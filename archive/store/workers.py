@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -41,12 +43,9 @@ class BatchMapper(Generic[Item, Result]):
 
     def submit(self, items: Sequence[Item]) -> Callable[[], list[Result]]:
         if self._processes > 1 and self._pool is None and self._serial_items <= 0:
-            # Processes start the platform's default way. Forked (Linux before Python 3.14): quick,
-            # nothing is imported again, and the caller must not be running other threads then.
-            # Spawned (elsewhere): a script calling this needs the `if __name__ == "__main__":` guard.
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(max_workers=self._processes, initializer=collect_less)
+            self._pool = ProcessPoolExecutor(self._processes, _start_method(), initializer=_start_worker)
         if self._pool is None:
             self._serial_items -= len(items)
             results = [self._function(item) for item in items]
@@ -63,6 +62,30 @@ class BatchMapper(Generic[Item, Result]):
     def __exit__(self, *_exc) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+
+
+def _start_method():
+    """Workers are started by a server process (forkserver), not forked from this one: a copy
+    of this process would hold its database connection, and outlive it if it is killed (a
+    PostgreSQL COPY left waiting for data, holding its locks). Spawned where there is no
+    forkserver (a script calling this then needs the `if __name__ == "__main__":` guard)."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _start_worker() -> None:
+    collect_less()
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the process that started it ends, even by SIGKILL (which leaves
+    no chance to stop the workers): then this worker's parent changes."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def automatic_jobs() -> int:
