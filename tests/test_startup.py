@@ -29,7 +29,9 @@ except SystemExit:
 with open(sys.argv[1], "w") as out:
     json.dump(sorted(sys.modules), out)
 """
-NOT_FOR_HELP = ("sqlalchemy", "rich", "alembic", "psycopg", "opencc", "cn2an", "charset_normalizer", "concurrent.futures")
+NOT_FOR_HELP = (
+    "sqlalchemy", "rich", "alembic", "psycopg", "opencc", "cn2an", "charset_normalizer", "concurrent.futures",
+)  # fmt: skip
 NOT_FOR_READING = (
     "sqlalchemy.orm",
     "alembic",

@@ -11,7 +11,8 @@ from sqlalchemy import Engine, Row, Select, and_, func, or_, select
 
 from archive.query.filters import SOURCE_SENTENCE, check_region, period, reports_in_scope
 from archive.query.views import FIGURES
-from archive.store.tables import document, report
+from archive.store.tables import document
+from archive.store.tables import report as report_table  # `report` names a row below
 
 FINDING_COLUMNS = (
     "kind",
@@ -63,42 +64,47 @@ def check(
 
 def _reports_to_look_at(region: str | None, start, end) -> Select:
     """Inconsistent reports, and every report of a window that several documents give."""
-    window = (report.c.region, report.c.report_date, report.c.window_start_hour, report.c.window_end_hour)
+    window = (
+        report_table.c.region,
+        report_table.c.report_date,
+        report_table.c.window_start_hour,
+        report_table.c.window_end_hour,
+    )
     shared = (
         reports_in_scope(select(*window), region, start, end)
         .group_by(*window)
-        .having(func.count(func.distinct(report.c.document_id)) > 1)
+        .having(func.count(func.distinct(report_table.c.document_id)) > 1)
         .subquery()
     )
     query = (
         select(
-            report.c.id,
-            report.c.document_id,
+            report_table.c.id,
+            report_table.c.document_id,
             *window,
-            *(report.c[name] for name in FIGURES),
-            report.c.consistent,
-            report.c.problems,
+            *(report_table.c[name] for name in FIGURES),
+            report_table.c.consistent,
+            report_table.c.problems,
             SOURCE_SENTENCE.label("sentence"),
         )
-        .join(document, document.c.id == report.c.document_id)
+        .join(document, document.c.id == report_table.c.document_id)
         .outerjoin(
             shared,
             and_(*(column == shared.c[column.key] for column in window)),
         )
-        .where(or_(report.c.consistent.is_(False), shared.c.region.is_not(None)))
+        .where(or_(report_table.c.consistent.is_(False), shared.c.region.is_not(None)))
     )
     return reports_in_scope(query, region, start, end).order_by(
         *window,
         # daily_report's preference among documents giving the same window
         document.c.published_on.desc().nulls_last(),
         document.c.ingested_at.desc(),
-        report.c.id.desc(),
+        report_table.c.id.desc(),
     )
 
 
 def _reported_days(region: str | None, start, end) -> Select:
-    query = select(report.c.region, report.c.report_date).distinct()
-    return reports_in_scope(query, region, start, end).order_by(report.c.region, report.c.report_date)
+    query = select(report_table.c.region, report_table.c.report_date).distinct()
+    return reports_in_scope(query, region, start, end).order_by(report_table.c.region, report_table.c.report_date)
 
 
 def _window_key(report: Row) -> tuple:
