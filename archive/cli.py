@@ -1,4 +1,11 @@
-"""The `archive` command: a thin layer of options, output formats and exit codes."""
+"""The `archive` command: a thin layer of options, output formats and exit codes.
+
+A command imports what it uses when it runs (SQLAlchemy, the parser, Rich, Alembic), so
+that `archive --help` loads click alone and a read command loads no parser, ORM or ingest
+machinery; tests/test_startup.py keeps it so. A new command does the same: import its
+query function inside its body, from the module that defines it (archive.query.reports,
+not the package), and keep module-level imports to the light ones below.
+"""
 
 from __future__ import annotations
 
@@ -9,39 +16,24 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn
-from sqlalchemy import Engine
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
-from archive import __version__, query, store
-from archive.parse import CASE_TYPES, ParsedDocument
+from archive import __version__
 from archive.parse.model import STATUS_FAILED, WORKING_FIELDS
-from archive.query import (
-    CHANNEL_COLUMNS,
-    DISTRICT_COLUMNS,
-    EXPORT_COLUMNS,
-    FINDING_COLUMNS,
-    NOTICE_COLUMNS,
-    PIVOT_COLUMNS,
-    PLACE_COLUMNS,
-    PLACE_SUMMARY_COLUMNS,
-    SERIES_COLUMNS,
-    QueryError,
-    SqlError,
-    get_report,
-    has_reports,
-    list_reports,
-    run_sql,
-)
-from archive.query.filters import CHANNELS, as_date
-from archive.query.reports import REPORT_COLUMNS
+from archive.query.choices import CASE_TYPES, CHANNELS
 from archive.render import FORMATS, emit_dicts, emit_rows, to_json
 from archive.report import FORMATS as REPORT_FORMATS
-from archive.report import render_report
-from archive.sources import InputProblem, SourceDocument, iter_sources
+from archive.store import DEFAULT_DATABASE
+from archive.store.workers import AUTOMATIC_AFTER_ITEMS, automatic_jobs
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.exc import DBAPIError
+
+    from archive.sources import InputProblem, SourceDocument
+    from archive.store import IngestOutcome
 
 EXIT_OK = 0
 EXIT_SOME_INPUTS_FAILED = 1
@@ -82,10 +74,14 @@ class CliError(click.ClickException):
 @contextlib.contextmanager
 def database_errors(db: str) -> Iterator[None]:
     """Turn the ways a database can be unusable into messages for a person."""
-    name = store.describe(db)
+    from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+
+    from archive.store import SchemaError, describe
+
+    name = describe(db)
     try:
         yield
-    except store.SchemaError as exc:
+    except SchemaError as exc:
         raise CliError(str(exc), EXIT_DATABASE_SCHEMA) from exc
     except (ArgumentError, NoSuchModuleError) as exc:
         raise CliError(
@@ -120,15 +116,19 @@ class Archive:
 
     def engine(self) -> Engine:
         if self._engine is None:
+            from archive.store import open_archive
+
             with database_errors(self.db):
-                self._engine = store.open_archive(self.db)
+                self._engine = open_archive(self.db)
             click.get_current_context().call_on_close(self._engine.dispose)
         return self._engine
 
     def raw_engine(self) -> Engine:
         """An engine without the revision check, for `archive db`."""
+        from archive.store import create_archive_engine
+
         with database_errors(self.db):
-            engine = store.create_archive_engine(self.db)
+            engine = create_archive_engine(self.db)
         click.get_current_context().call_on_close(engine.dispose)
         return engine
 
@@ -140,6 +140,8 @@ NO_REPORTS_YET = "no reports yet: run `archive ingest PATH…` to read bulletins
 def reading(archive: Archive) -> Iterator[Engine]:
     """The engine of a read command. An archive without reports is not an error (a note on
     stderr, an empty result); a filter that cannot apply is bad input (exit 2)."""
+    from archive.query.filters import QueryError, has_reports
+
     engine = archive.engine()
     if not has_reports(engine):
         click.echo(NO_REPORTS_YET, err=True)
@@ -205,6 +207,8 @@ class IsoDate(click.ParamType):
     name = "YYYY-MM-DD"
 
     def convert(self, value, parameter, context):
+        from archive.query.filters import QueryError, as_date
+
         try:
             return as_date(value)
         except QueryError as exc:
@@ -230,7 +234,7 @@ def limit_option(command: Callable) -> Callable:
 @click.option(
     "--db",
     envvar="ARCHIVE_DB",
-    default=store.DEFAULT_DATABASE,
+    default=DEFAULT_DATABASE,
     show_default=True,
     metavar="URL|PATH",
     help="SQLAlchemy URL (postgresql+psycopg://…) or SQLite file path; env ARCHIVE_DB.",
@@ -253,8 +257,10 @@ def main(ctx: click.Context, db: str) -> None:
 def parallel_jobs(command: Callable) -> Callable:
     """The shared --jobs option of the commands that parse."""
     return click.option(
-        "--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-        help="Processes that decode and parse in parallel (what is stored is the same).",
+        "--jobs", "-j", type=click.IntRange(1, 64),
+        help="Processes that decode and parse in parallel (what is stored is the same). "
+        f"Default: one per core ({automatic_jobs()} here) once there are more than "
+        f"{AUTOMATIC_AFTER_ITEMS:,} documents, one until then.",
     )(command)  # fmt: skip
 
 
@@ -274,22 +280,28 @@ def ingest(archive: Archive, paths, year, recursive, dry_run, as_json, jobs) -> 
     The same bytes twice are skipped. A file that cannot be read or parsed is
     recorded as failed with its reason; the others are stored all the same.
     """
+    from archive.sources import iter_sources
+    from archive.store import database_files
+    from archive.store import ingest as store_inputs
+
+    with database_errors(archive.db):
+        own_files = database_files(archive.db)  # never inputs, even in a folder given
     if dry_run:
-        _dry_run(iter_sources(paths, recursive=recursive), year, as_json)
+        _dry_run(iter_sources(paths, recursive=recursive, excluded=own_files), year, as_json)
         return
     engine = archive.engine()
     # Undecoded: bytes already stored are recognised by their hash and never decoded.
-    sources = iter_sources(paths, recursive=recursive, decode=False)
+    sources = iter_sources(paths, recursive=recursive, decode=False, excluded=own_files)
     inputs: list[dict] = []  # every input's outcome, kept for --json only
     with _progress() as progress, database_errors(archive.db):
 
-        def on_outcome(outcome: store.IngestOutcome) -> None:
+        def on_outcome(outcome: IngestOutcome) -> None:
             if as_json:
                 inputs.append(vars(outcome))
             if progress is not None:
                 progress(outcome)
 
-        summary = store.ingest(engine, sources, year=year, on_outcome=on_outcome, jobs=jobs)
+        summary = store_inputs(engine, sources, year=year, on_outcome=on_outcome, jobs=jobs)
     if as_json:
         click.echo(to_json({**summary.as_dict(), "inputs": inputs}))
     else:
@@ -322,6 +334,9 @@ def _dry_run(sources, year: int | None, as_json: bool) -> None:
 
 
 def _dry_run_record(item: SourceDocument | InputProblem, year: int | None) -> dict:
+    from archive.sources import InputProblem
+    from archive.store import parse_source
+
     if isinstance(item, InputProblem):
         return {
             "source": item.source,
@@ -329,7 +344,7 @@ def _dry_run_record(item: SourceDocument | InputProblem, year: int | None) -> di
             "error": item.message,
             "reports": [],
         }
-    parsed: ParsedDocument = store.parse_source(item, year)
+    parsed = parse_source(item, year)
     return {
         "source": item.source,
         "sha256": item.sha256,
@@ -357,6 +372,9 @@ def _progress() -> Iterator[Callable | None]:
     if not sys.stderr.isatty():
         yield None
         return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
     columns = (
         SpinnerColumn(),
         TextColumn("{task.completed} documents"),
@@ -387,8 +405,10 @@ def reparse(archive: Archive, jobs: int) -> None:
     Reports keep their ids while their document, region, date and window are
     unchanged; what was added, removed or changed is listed.
     """
+    from archive.store import reparse as reparse_documents
+
     with database_errors(archive.db):
-        summary = store.reparse(archive.engine(), jobs=jobs)
+        summary = reparse_documents(archive.engine(), jobs=jobs)
     click.echo(
         f"documents: {summary.documents} parsed again, {summary.failed} failed\n"
         f"reports: {summary.reports} ({summary.count('added')} added, {summary.count('removed')} removed, "
@@ -413,7 +433,9 @@ def db() -> None:
 @click.pass_obj
 def db_upgrade(archive: Archive, revision: str) -> None:
     """Upgrade the database to REVISION (default: the newest)."""
-    _migrate(archive, store.upgrade, revision)
+    from archive.store import upgrade
+
+    _migrate(archive, upgrade, revision)
 
 
 @db.command("downgrade")
@@ -421,38 +443,42 @@ def db_upgrade(archive: Archive, revision: str) -> None:
 @click.pass_obj
 def db_downgrade(archive: Archive, revision: str) -> None:
     """Downgrade the database to REVISION (`base` drops every table)."""
-    _migrate(archive, store.downgrade, revision)
+    from archive.store import downgrade
+
+    _migrate(archive, downgrade, revision)
 
 
 def _migrate(archive: Archive, step: Callable[[Engine, str], None], revision: str) -> None:
-    from alembic.util import CommandError  # imported here: Alembic is slow to load, and only `db` needs it
+    from alembic.util import CommandError
+
+    from archive.store import current_revision, describe
 
     engine = archive.raw_engine()
     with database_errors(archive.db):
-        before = store.current_revision(engine)
+        before = current_revision(engine)
         try:
             step(engine, revision)
         except CommandError as exc:
             raise CliError(
                 f"{exc}; `archive db current` shows the database's revision", EXIT_BAD_INPUT
             ) from exc
-        after = store.current_revision(engine)
-    click.echo(
-        f"database {store.describe(engine)}: revision {before or 'none'} → {after or 'none'}"
-    )
+        after = current_revision(engine)
+    click.echo(f"database {describe(engine)}: revision {before or 'none'} → {after or 'none'}")
 
 
 @db.command("current")
 @click.pass_obj
 def db_current(archive: Archive) -> None:
     """Show the database's revision and the one this archive needs."""
+    from archive.store import current_revision, describe, head_revision
+
     engine = archive.raw_engine()
     with database_errors(archive.db):
-        current, head = store.current_revision(engine), store.head_revision()
+        current, head = current_revision(engine), head_revision()
     state = "up to date" if current == head else "run `archive db upgrade`"
     revision = current or "none"
     click.echo(
-        f"database {store.describe(engine)}: revision {revision} (this archive needs {head}: {state})"
+        f"database {describe(engine)}: revision {revision} (this archive needs {head}: {state})"
     )
 
 
@@ -466,6 +492,8 @@ def db_current(archive: Archive) -> None:
 @click.pass_obj
 def reports(archive: Archive, region, date_from, date_to, limit, output: Output) -> None:
     """List reports by date and region."""
+    from archive.query.reports import REPORT_COLUMNS, list_reports
+
     with reading(archive) as engine:
         rows = list_reports(engine, region, date_from, date_to, limit)
     output.table_or_dicts(rows, [column.name for column in REPORT_COLUMNS], REPORT_TABLE_COLUMNS)
@@ -477,6 +505,8 @@ def reports(archive: Archive, region, date_from, date_to, limit, output: Output)
 @click.pass_obj
 def show(archive: Archive, report_id: int, output: Output) -> None:
     """One report with its districts, channels, notices, places and source sentence."""
+    from archive.query.reports import get_report
+
     with reading(archive) as engine:
         detail = get_report(engine, report_id)
     if detail is None:
@@ -513,13 +543,15 @@ def districts(
     archive: Archive, region, date_from, date_to, district, case_type, pivot, limit, output: Output
 ) -> None:
     """New local cases per area and day, from each region's canonical report of the day."""
+    from archive.query.districts import DISTRICT_COLUMNS, PIVOT_COLUMNS, districts, districts_pivot
+
     filters = (region, date_from, date_to, district, case_type, limit)
     with reading(archive) as engine:
         if pivot:
-            rows = query.districts_pivot(engine, *filters)
+            rows = districts_pivot(engine, *filters)
             columns = list(rows[0]) if rows else PIVOT_COLUMNS  # the day columns vary
         else:
-            rows, columns = query.districts(engine, *filters), DISTRICT_COLUMNS
+            rows, columns = districts(engine, *filters), DISTRICT_COLUMNS
     output.dicts(rows, columns)
 
 
@@ -531,8 +563,10 @@ def districts(
 @click.pass_obj
 def channels(archive: Archive, region, date_from, date_to, channel, limit, output: Output) -> None:
     """How the new local cases were found: per region, day and channel, with its share."""
+    from archive.query.channels import CHANNEL_COLUMNS, channels
+
     with reading(archive) as engine:
-        rows = query.channels(engine, region, date_from, date_to, channel, limit)
+        rows = channels(engine, region, date_from, date_to, channel, limit)
     output.dicts(rows, CHANNEL_COLUMNS)
 
 
@@ -544,8 +578,10 @@ def channels(archive: Archive, region, date_from, date_to, channel, limit, outpu
 @click.pass_obj
 def notices(archive: Archive, search, region, date_from, date_to, limit, output: Output) -> None:
     """The numbered public guidance of the bulletins' articles; --search finds words (口罩)."""
+    from archive.query.notices import NOTICE_COLUMNS, notices
+
     with reading(archive) as engine:
-        rows = query.notices(engine, search, region, date_from, date_to, limit)
+        rows = notices(engine, search, region, date_from, date_to, limit)
     output.dicts(rows, NOTICE_COLUMNS)
 
 
@@ -561,12 +597,14 @@ def places(
     archive: Archive, search, region, date_from, date_to, district, summary, limit, output: Output
 ) -> None:
     """Places named for new local cases (address lists, case lines); --search finds names (弄)."""
+    from archive.query.places import PLACE_COLUMNS, PLACE_SUMMARY_COLUMNS, place_summary, places
+
     filters = (search, region, district, date_from, date_to, limit)
     with reading(archive) as engine:
         if summary:
-            rows, columns = query.place_summary(engine, *filters), PLACE_SUMMARY_COLUMNS
+            rows, columns = place_summary(engine, *filters), PLACE_SUMMARY_COLUMNS
         else:
-            rows, columns = query.places(engine, *filters), PLACE_COLUMNS
+            rows, columns = places(engine, *filters), PLACE_COLUMNS
     output.dicts(rows, columns)
 
 
@@ -576,8 +614,10 @@ def places(
 @click.pass_obj
 def series(archive: Archive, region, date_from, date_to, output: Output) -> None:
     """Daily figures per region, one row a day; days without a report are marked missing."""
+    from archive.query.series import SERIES_COLUMNS, series
+
     with reading(archive) as engine:
-        rows = query.series(engine, region, date_from, date_to)
+        rows = series(engine, region, date_from, date_to)
     output.table_or_dicts(rows, SERIES_COLUMNS, SERIES_TABLE_COLUMNS)
 
 
@@ -592,11 +632,14 @@ def series(archive: Archive, region, date_from, date_to, output: Output) -> None
 def check(archive: Archive, summary: bool, region, date_from, date_to, output: Output) -> None:
     """Reports that do not add up, conflicting or duplicate documents, sources one level
     apart that disagree (a district's post and its city's list), and missing days."""
+    from archive.query.check import FINDING_COLUMNS, check
+    from archive.query.cross import SUMMARY_COLUMNS, cross_summary
+
     with reading(archive) as engine:
         if summary:
-            output.dicts(query.cross_summary(engine, region, date_from, date_to), query.SUMMARY_COLUMNS)
+            output.dicts(cross_summary(engine, region, date_from, date_to), SUMMARY_COLUMNS)
             return
-        rows = query.check(engine, region, date_from, date_to)
+        rows = check(engine, region, date_from, date_to)
     output.table_or_dicts(rows, FINDING_COLUMNS, CHECK_TABLE_COLUMNS)
 
 
@@ -613,9 +656,11 @@ def check(archive: Archive, summary: bool, region, date_from, date_to, output: O
 @click.pass_obj
 def export(archive: Archive, out_dir: str, output: Output) -> None:
     """Every table and view as NAME.csv and NAME.jsonl."""
+    from archive.query.export import EXPORT_COLUMNS, export
+
     with reading(archive) as engine:
         try:
-            rows = query.export(engine, out_dir)
+            rows = export(engine, out_dir)
         except OSError as exc:
             raise CliError(f"cannot write into {out_dir}: {exc.strerror}", EXIT_BAD_INPUT) from exc
     output.dicts(rows, EXPORT_COLUMNS)
@@ -642,6 +687,8 @@ def export(archive: Archive, out_dir: str, output: Output) -> None:
 @click.pass_obj
 def report(archive: Archive, out_file: str, fmt: str, region, date_from, date_to) -> None:
     """Write a report of the period: curve, top areas, channels, notices, data quality, sources."""
+    from archive.report.rendering import render_report
+
     with reading(archive) as engine:
         page = render_report(engine, fmt=fmt, region=region, date_from=date_from, date_to=date_to)
     try:
@@ -657,6 +704,8 @@ def report(archive: Archive, out_file: str, fmt: str, region, date_from, date_to
 @click.pass_obj
 def sql(archive: Archive, statement: str, output: Output) -> None:
     """Run one read-only SQL statement; writes are refused."""
+    from archive.query.sql import SqlError, run_sql
+
     with reading(archive) as engine:
         try:
             result = run_sql(engine, statement)

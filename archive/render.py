@@ -8,14 +8,17 @@ import json
 import re
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
-from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from archive.query.values import csv_cell, jsonable
+
+# Rich is imported where a table is drawn: the other formats do not pay for loading it.
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
 FORMATS = ("table", "csv", "json", "ndjson")
 # Characters rich would not print as they are (line breaks, tabs, escapes): such tables go through rich.
@@ -67,12 +70,16 @@ def emit_dicts(
 
 
 def emit_table_heading(text: str) -> None:
+    from rich.text import Text
+
     _console().print(Text(text, style="bold"))
 
 
 def _console() -> Console:
     # Created per call so that it writes to the current sys.stdout (tests capture it).
     # Off a terminal there is no width to fit: keep rows on one line where we can.
+    from rich.console import Console
+
     width = None if sys.stdout.isatty() else WIDTH_OFF_TERMINAL
     return Console(highlight=False, width=width)
 
@@ -80,6 +87,8 @@ def _console() -> Console:
 def _table(
     columns: Sequence[str], rows: Sequence[Sequence], title: str | None, headers: bool
 ) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left", show_lines=False, show_header=headers)
     for column in columns:
         table.add_column(column, overflow="fold")
@@ -92,6 +101,8 @@ def _fast_table(columns: Sequence[str], rows: Sequence[Sequence], headers: bool,
     """What rich prints for a table whose cells fit on one line each, written directly: rich lays
     out every cell itself, which takes seconds for thousands of rows. None when the table needs
     rich (a cell with a line break or a control character, or a table wider than the console)."""
+    from rich.cells import cell_len
+
     texts = [[_plain(value) for value in row] for row in rows]
     if not (headers or texts) or any(_CONTROL.search(text) for row in texts for text in row):
         return None
@@ -130,6 +141,8 @@ def _styled(text: str, sgr: str) -> str:
 
 
 def _cell(value) -> Text:
+    from rich.text import Text
+
     # NULL (not stated) must not look like 0
     return Text(_plain(value), style="dim" if value is None else "")
 

@@ -1,28 +1,25 @@
-"""Pure parsing: normalized text in, plain dataclasses out (no SQL, no files, no click)."""
+"""Pure parsing: normalized text in, plain dataclasses out (no SQL, no files, no click).
 
-from archive.parse.model import (
-    CASE_TYPES,
-    ChannelCount,
-    DistrictCount,
-    Notice,
-    ParsedDocument,
-    ParseHints,
-    Place,
-    Problem,
-    Report,
-)
-from archive.parse.document import PARSER_VERSION, parse_document
+Names are imported from their modules on first use (archive.lazy): the plain values of
+archive.parse.model do not load the grammar.
+"""
 
-__all__ = [
-    "CASE_TYPES",
-    "ChannelCount",
-    "DistrictCount",
-    "Notice",
-    "PARSER_VERSION",
-    "ParseHints",
-    "ParsedDocument",
-    "Place",
-    "Problem",
-    "Report",
-    "parse_document",
-]
+from archive.lazy import lazy_exports
+
+_EXPORTS = {
+    "archive.parse.model": (
+        "CASE_TYPES",
+        "PARSER_VERSION",
+        "ChannelCount",
+        "DistrictCount",
+        "Notice",
+        "Place",
+        "ParsedDocument",
+        "ParseHints",
+        "Problem",
+        "Report",
+    ),
+    "archive.parse.document": ("parse_document",),
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(name for names in _EXPORTS.values() for name in names)

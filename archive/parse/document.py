@@ -29,8 +29,6 @@ from archive.parse.residence import add_resident_districts
 from archive.parse.sections import merge_sections
 from archive.parse.validate import resolve_remainders, validate
 
-PARSER_VERSION = "0.2.0"
-
 # The longest text a lead may hold between its window and 新增 (a region name, an issuer).
 _MAX_REGION_GAP = 36
 # What opens the statement of new cases after a lead's window and region.
@@ -70,6 +68,8 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     hints = hints or ParseHints()
     text = normalize_text(text or "")
     page_date = find_page_date(text)
+    if not _VERB_RE.search(text):  # what every lead holds (_find_leads): a page without it has no bulletin
+        return ParsedDocument(text, STATUS_NO_BULLETIN, published_on=page_date)
     page = sentences(text)
     leads = list(_find_leads(page))
     if not leads:

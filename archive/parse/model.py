@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+# Stored with each document (here, not with the grammar: the read side shows it without loading the parser).
+PARSER_VERSION = "0.2.0"
+
 CASE_TYPES = ("confirmed", "asymptomatic", "positive", "initial_positive")
 # The count columns of a report: the figures two documents about one window must agree on.
 FIGURES = (

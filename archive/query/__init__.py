@@ -6,49 +6,26 @@
 
 Filters a person gives wrongly (an unknown region, 2022-02-30, a period that ends before
 it starts) raise QueryError with a message that says what to give instead.
+
+Names are imported from their modules on first use (archive.lazy), and no module here
+loads the parser, the ORM or the ingest machinery: a read command starts quickly.
 """
 
-from archive.query.channels import CHANNEL_COLUMNS, channels
-from archive.query.check import FINDING_COLUMNS, check
-from archive.query.connect import connect
-from archive.query.cross import SUMMARY_COLUMNS, cross_summary
-from archive.query.districts import DISTRICT_COLUMNS, PIVOT_COLUMNS, districts, districts_pivot
-from archive.query.export import EXPORT_COLUMNS, export
-from archive.query.filters import QueryError, has_reports
-from archive.query.notices import NOTICE_COLUMNS, notices
-from archive.query.places import PLACE_COLUMNS, PLACE_SUMMARY_COLUMNS, place_summary, places
-from archive.query.reports import get_report, list_reports
-from archive.query.series import SERIES_COLUMNS, series
-from archive.query.sql import SqlError, SqlRefused, SqlResult, run_sql
+from archive.lazy import lazy_exports
 
-__all__ = [
-    "CHANNEL_COLUMNS",
-    "DISTRICT_COLUMNS",
-    "EXPORT_COLUMNS",
-    "FINDING_COLUMNS",
-    "NOTICE_COLUMNS",
-    "PIVOT_COLUMNS",
-    "PLACE_COLUMNS",
-    "PLACE_SUMMARY_COLUMNS",
-    "SERIES_COLUMNS",
-    "SUMMARY_COLUMNS",
-    "QueryError",
-    "SqlError",
-    "SqlRefused",
-    "SqlResult",
-    "channels",
-    "check",
-    "connect",
-    "cross_summary",
-    "districts",
-    "districts_pivot",
-    "export",
-    "get_report",
-    "has_reports",
-    "list_reports",
-    "notices",
-    "place_summary",
-    "places",
-    "run_sql",
-    "series",
-]
+_EXPORTS = {
+    "archive.query.channels": ("CHANNEL_COLUMNS", "channels"),
+    "archive.query.check": ("FINDING_COLUMNS", "check"),
+    "archive.query.connect": ("connect",),
+    "archive.query.cross": ("SUMMARY_COLUMNS", "cross_summary"),
+    "archive.query.districts": ("DISTRICT_COLUMNS", "PIVOT_COLUMNS", "districts", "districts_pivot"),
+    "archive.query.export": ("EXPORT_COLUMNS", "export"),
+    "archive.query.filters": ("QueryError", "has_reports"),
+    "archive.query.notices": ("NOTICE_COLUMNS", "notices"),
+    "archive.query.places": ("PLACE_COLUMNS", "PLACE_SUMMARY_COLUMNS", "place_summary", "places"),
+    "archive.query.reports": ("get_report", "list_reports"),
+    "archive.query.series": ("SERIES_COLUMNS", "series"),
+    "archive.query.sql": ("SqlError", "SqlRefused", "SqlResult", "run_sql"),
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(name for names in _EXPORTS.values() for name in names)

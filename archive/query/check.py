@@ -12,7 +12,8 @@ from sqlalchemy import Engine, Row, Select, and_, func, or_, select
 from archive.query.cross import cross_findings
 from archive.query.filters import SOURCE_SENTENCE, check_region, period, reports_in_scope
 from archive.query.views import FIGURES
-from archive.store.models import Document, Report
+from archive.store.tables import document
+from archive.store.tables import report as report_table  # `report` names a row below
 
 FINDING_COLUMNS = (
     "kind",
@@ -74,42 +75,47 @@ def check(
 
 def _reports_to_look_at(region: str | None, start, end) -> Select:
     """Inconsistent reports, and every report of a window that several documents give."""
-    window = (Report.region, Report.report_date, Report.window_start_hour, Report.window_end_hour)
+    window = (
+        report_table.c.region,
+        report_table.c.report_date,
+        report_table.c.window_start_hour,
+        report_table.c.window_end_hour,
+    )
     shared = (
         reports_in_scope(select(*window), region, start, end)
         .group_by(*window)
-        .having(func.count(func.distinct(Report.document_id)) > 1)
+        .having(func.count(func.distinct(report_table.c.document_id)) > 1)
         .subquery()
     )
     query = (
         select(
-            Report.id,
-            Report.document_id,
+            report_table.c.id,
+            report_table.c.document_id,
             *window,
-            *(Report.__table__.c[name] for name in FIGURES),
-            Report.consistent,
-            Report.problems,
+            *(report_table.c[name] for name in FIGURES),
+            report_table.c.consistent,
+            report_table.c.problems,
             SOURCE_SENTENCE.label("sentence"),
         )
-        .join(Document, Document.id == Report.document_id)
+        .join(document, document.c.id == report_table.c.document_id)
         .outerjoin(
             shared,
             and_(*(column == shared.c[column.key] for column in window)),
         )
-        .where(or_(Report.consistent.is_(False), shared.c.region.is_not(None)))
+        .where(or_(report_table.c.consistent.is_(False), shared.c.region.is_not(None)))
     )
     return reports_in_scope(query, region, start, end).order_by(
         *window,
         # daily_report's preference among documents giving the same window
-        Document.published_on.desc().nulls_last(),
-        Document.ingested_at.desc(),
-        Report.id.desc(),
+        document.c.published_on.desc().nulls_last(),
+        document.c.ingested_at.desc(),
+        report_table.c.id.desc(),
     )
 
 
 def _reported_days(region: str | None, start, end) -> Select:
-    query = select(Report.region, Report.report_date).distinct()
-    return reports_in_scope(query, region, start, end).order_by(Report.region, Report.report_date)
+    query = select(report_table.c.region, report_table.c.report_date).distinct()
+    return reports_in_scope(query, region, start, end).order_by(report_table.c.region, report_table.c.report_date)
 
 
 def _window_key(report: Row) -> tuple:
@@ -178,27 +184,28 @@ def _stated(value: int | None) -> str:
 
 def _unplaced(connection, start: dt.date | None, end: dt.date | None) -> list[dict]:
     """The document problems of pages whose bulletins could not all be stored, one finding each."""
-    query = select(Document.id, Document.source, Document.published_on, Document.problems, Document.text).where(
-        Document.problems.is_not(None)
+    columns = document.c
+    query = select(columns.id, columns.source, columns.published_on, columns.problems, columns.text).where(
+        columns.problems.is_not(None)
     )
     if start is not None:
-        query = query.where(or_(Document.published_on.is_(None), Document.published_on >= start))
+        query = query.where(or_(columns.published_on.is_(None), columns.published_on >= start))
     if end is not None:
-        query = query.where(or_(Document.published_on.is_(None), Document.published_on <= end))
+        query = query.where(or_(columns.published_on.is_(None), columns.published_on <= end))
     findings = []
-    for document in connection.execute(query.order_by(Document.id)):
-        for problem in json.loads(document.problems):
+    for page in connection.execute(query.order_by(columns.id)):
+        for problem in json.loads(page.problems):
             findings.append(
                 {
                     "kind": "unplaced",
                     "region": None,
-                    "first_date": document.published_on,
-                    "last_date": document.published_on,
+                    "first_date": page.published_on,
+                    "last_date": page.published_on,
                     "window_start_hour": None,
                     "window_end_hour": None,
                     "report_ids": [],
-                    "detail": f"{problem['code']}: {problem['message']} (document {document.id}, {document.source})",
-                    "sentence": document.text[problem["span_start"] : problem["span_end"]],
+                    "detail": f"{problem['code']}: {problem['message']} (document {page.id}, {page.source})",
+                    "sentence": page.text[problem["span_start"] : problem["span_end"]],
                     "parent_sentence": None,
                 }
             )

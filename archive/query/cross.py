@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, Select, and_, case, func, or_, select
 
 from archive.query.filters import check_region, in_period, period, source_sentence
 from archive.query.views import cross_check, cross_pair
-from archive.store.models import Document, Report
+from archive.store.tables import document, report
 
 SUMMARY_COLUMNS = ("region", "compared_with", "pairs", "agreeing", "disagreeing")
 
@@ -117,9 +117,9 @@ def _sentences(connection: Connection, report_ids: set[int]) -> dict[int, str]:
     if not report_ids:
         return {}
     query = (
-        select(Report.id, source_sentence())
-        .join(Document, Document.id == Report.document_id)
-        .where(Report.id.in_(report_ids))
+        select(report.c.id, source_sentence())
+        .join(document, document.c.id == report.c.document_id)
+        .where(report.c.id.in_(report_ids))
     )
     return dict(connection.execute(query).all())
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, Table, select
 
 from archive.query.values import csv_cell, jsonable
 from archive.query.views import VIEWS
-from archive.store.models import Base
+from archive.store.tables import metadata
 
 EXPORT_COLUMNS = ("name", "kind", "rows", "csv", "jsonl")
 # Views in the order of their natural keys, so that two exports of one archive are identical.
@@ -51,7 +51,7 @@ def export(engine: Engine, out_dir: str | Path) -> list[dict]:
 def _sources() -> list[tuple[str, Table, tuple[str, ...]]]:
     tables = [
         ("table", table, [c.name for c in table.primary_key])
-        for table in Base.metadata.sorted_tables
+        for table in metadata.sorted_tables
     ]
     views = [("view", VIEWS.tables[name], order) for name, order in VIEW_ORDER.items()]
     return tables + views

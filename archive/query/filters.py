@@ -7,11 +7,9 @@ import re
 
 from sqlalchemy import Column, Connection, Engine, Select, func, select
 
-from archive.parse import CASE_TYPES
-from archive.parse.channels import CHANNEL_KEYWORDS
-from archive.store.models import DistrictCount, Document, Report
+from archive.query.choices import CASE_TYPES, CHANNELS
+from archive.store.tables import district_count, document, report
 
-CHANNELS = (*CHANNEL_KEYWORDS, "other")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SUGGESTIONS_SHOWN = 10
 
@@ -54,14 +52,16 @@ def in_period(query: Select, column: Column, start: dt.date | None, end: dt.date
 
 def reports_in_scope(query: Select, region: str | None, start: dt.date | None, end: dt.date | None) -> Select:
     """``query`` limited to the reports of ``region`` (exact name) reported from ``start`` to ``end``."""
-    query = in_period(query, Report.report_date, start, end)
-    return query if region is None else query.where(Report.region == region)
+    query = in_period(query, report.c.report_date, start, end)
+    return query if region is None else query.where(report.c.region == region)
 
 
-def source_sentence(report=Report, document=Document):
+def source_sentence(report_table=report, document_table=document):
     """The sentences a report's figures come from (document.text[span_start:span_end], 1-based
-    in SQL), for ``report`` and its ``document`` (aliases when a query joins two reports)."""
-    return func.substr(document.text, report.span_start + 1, report.span_end - report.span_start)
+    in SQL), for ``report_table`` and its ``document_table`` (aliases when a query joins two reports)."""
+    return func.substr(
+        document_table.c.text, report_table.c.span_start + 1, report_table.c.span_end - report_table.c.span_start
+    )
 
 
 SOURCE_SENTENCE = source_sentence()
@@ -86,11 +86,11 @@ def check_channel(channel: str | None) -> None:
 
 
 def check_region(connection: Connection, region: str | None) -> None:
-    _check_known(connection, Report.region, region, "region")
+    _check_known(connection, report.c.region, region, "region")
 
 
 def check_district(connection: Connection, district: str | None) -> None:
-    _check_known(connection, DistrictCount.district, district, "district")
+    _check_known(connection, district_count.c.district, district, "district")
 
 
 def _check_known(connection: Connection, column: Column, value: str | None, noun: str) -> None:
@@ -111,4 +111,4 @@ def _check_known(connection: Connection, column: Column, value: str | None, noun
 
 def has_reports(engine: Engine) -> bool:
     with engine.connect() as connection:
-        return connection.scalar(select(Report.id).limit(1)) is not None
+        return connection.scalar(select(report.c.id).limit(1)) is not None

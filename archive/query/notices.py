@@ -18,7 +18,7 @@ import operator
 from sqlalchemy import ColumnElement, Engine, Integer, cast, column, func, null, select, table
 
 from archive.query.filters import QueryError, check_limit, check_region, period, reports_in_scope
-from archive.store.models import Notice, Report
+from archive.store.tables import notice, report
 
 NOTICE_COLUMNS = (
     "notice_id",
@@ -51,26 +51,26 @@ def notices(
     score = _score(words)
     query = reports_in_scope(
         select(
-            Notice.id.label("notice_id"),
-            Notice.report_id,
-            Report.region,
-            Report.report_date,
-            Notice.ordinal,
-            Notice.title,
-            Notice.body,
+            notice.c.id.label("notice_id"),
+            notice.c.report_id,
+            report.c.region,
+            report.c.report_date,
+            notice.c.ordinal,
+            notice.c.title,
+            notice.c.body,
             score.label("score"),
-        ).join(Report, Report.id == Notice.report_id),
+        ).join(report, report.c.id == notice.c.report_id),
         region,
         start,
         end,
     )
     for word in words:
         query = query.where(_contains(engine.dialect.name, word))
-    order = (Report.region, Notice.report_id, Notice.ordinal)
+    order = (report.c.region, notice.c.report_id, notice.c.ordinal)
     if words:
-        query = query.order_by(score.desc(), Report.report_date.desc(), *order)
+        query = query.order_by(score.desc(), report.c.report_date.desc(), *order)
     else:
-        query = query.order_by(Report.report_date, *order)
+        query = query.order_by(report.c.report_date, *order)
     with engine.connect() as connection:
         check_region(connection, region)
         return [dict(row._mapping) for row in connection.execute(query.limit(limit))]
@@ -88,20 +88,20 @@ def _words(search: str | None) -> list[str]:
 def _score(words: list[str]) -> ColumnElement[int]:
     if not words:
         return cast(null(), Integer)
-    counts = [_occurrences(text, word) for word in words for text in (Notice.body, Notice.title)]
+    counts = [_occurrences(text, word) for word in words for text in (notice.c.body, notice.c.title)]
     return functools.reduce(operator.add, counts)
 
 
 def _contains(dialect: str, word: str) -> ColumnElement[bool]:
     pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     if dialect == "postgresql":
-        return Notice.body.ilike(pattern, escape="\\")
+        return notice.c.body.ilike(pattern, escape="\\")
     if len(word) >= TRIGRAM:
         phrase = '"' + word.replace('"', '""') + '"'
-        return Notice.id.in_(
+        return notice.c.id.in_(
             select(notice_search.c.rowid).where(notice_search.c.body.op("MATCH")(phrase))
         )
-    return Notice.body.like(pattern, escape="\\")
+    return notice.c.body.like(pattern, escape="\\")
 
 
 def _occurrences(text_column, word: str) -> ColumnElement[int]:

@@ -14,7 +14,7 @@ import datetime as dt
 from sqlalchemy import Connection, Engine, Select, column, func, select, table
 
 from archive.query.filters import QueryError, check_limit, check_region, period, reports_in_scope
-from archive.store.models import Place, Report
+from archive.store.tables import place, report
 
 PLACE_COLUMNS = ("region", "report_date", "city", "district", "name", "case_type", "cases", "report_id")
 PLACE_SUMMARY_COLUMNS = ("city", "district", "name", "first_date", "last_date", "days", "reports")
@@ -37,12 +37,12 @@ def places(
     query = _scoped(
         engine,
         select(
-            Report.region, Report.report_date, Place.city, Place.district, Place.name,
-            Place.case_type, Place.cases, Place.report_id,
+            report.c.region, report.c.report_date, place.c.city, place.c.district, place.c.name,
+            place.c.case_type, place.c.cases, place.c.report_id,
         ),  # fmt: skip
         search, region, district, date_from, date_to, limit,
     )  # fmt: skip
-    query = query.order_by(Report.report_date, Report.region, Place.district, Place.name, Place.case_type)
+    query = query.order_by(report.c.report_date, report.c.region, place.c.district, place.c.name, place.c.case_type)
     return _rows(engine, query.limit(limit), region, district)
 
 
@@ -57,18 +57,18 @@ def place_summary(
 ) -> list[dict]:
     """One row per place (PLACE_SUMMARY_COLUMNS): the first and last day it was listed, on how
     many days and in how many reports; the places listed on the most days first."""
-    days = func.count(Report.report_date.distinct())
+    days = func.count(report.c.report_date.distinct())
     query = _scoped(
         engine,
         select(
-            Place.city, Place.district, Place.name,
-            func.min(Report.report_date).label("first_date"), func.max(Report.report_date).label("last_date"),
-            days.label("days"), func.count(Place.report_id.distinct()).label("reports"),
+            place.c.city, place.c.district, place.c.name,
+            func.min(report.c.report_date).label("first_date"), func.max(report.c.report_date).label("last_date"),
+            days.label("days"), func.count(place.c.report_id.distinct()).label("reports"),
         ),  # fmt: skip
         search, region, district, date_from, date_to, limit,
     )  # fmt: skip
-    query = query.group_by(Place.district, Place.name, Place.city).order_by(
-        days.desc(), func.max(Report.report_date).desc(), Place.district, Place.name, Place.city
+    query = query.group_by(place.c.district, place.c.name, place.c.city).order_by(
+        days.desc(), func.max(report.c.report_date).desc(), place.c.district, place.c.name, place.c.city
     )
     return _rows(engine, query.limit(limit), region, district)
 
@@ -76,9 +76,9 @@ def place_summary(
 def _scoped(engine: Engine, query: Select, search, region, district, date_from, date_to, limit) -> Select:
     start, end = period(date_from, date_to)
     check_limit(limit)
-    query = reports_in_scope(query.join(Report, Report.id == Place.report_id), region, start, end)
+    query = reports_in_scope(query.join(report, report.c.id == place.c.report_id), region, start, end)
     if district is not None:
-        query = query.where(Place.district == district)
+        query = query.where(place.c.district == district)
     for word in _words(search):
         query = query.where(_contains(engine.dialect.name, word))
     return query
@@ -103,18 +103,18 @@ def _words(search: str | None) -> list[str]:
 def _contains(dialect: str, word: str):
     pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     if dialect == "postgresql":
-        return Place.name.ilike(pattern, escape="\\")
+        return place.c.name.ilike(pattern, escape="\\")
     if len(word) >= TRIGRAM:
         phrase = '"' + word.replace('"', '""') + '"'
-        return Place.id.in_(select(place_search.c.rowid).where(place_search.c.name.op("MATCH")(phrase)))
-    return Place.name.like(pattern, escape="\\")
+        return place.c.id.in_(select(place_search.c.rowid).where(place_search.c.name.op("MATCH")(phrase)))
+    return place.c.name.like(pattern, escape="\\")
 
 
 def _check_district(connection: Connection, district: str | None) -> None:
     """Refuse a district no place is in; an archive without places refuses none."""
-    if district is None or connection.scalar(select(Place.id).where(Place.district == district).limit(1)):
+    if district is None or connection.scalar(select(place.c.id).where(place.c.district == district).limit(1)):
         return
-    known = connection.scalars(select(Place.district).distinct().order_by(Place.district)).all()
+    known = connection.scalars(select(place.c.district).distinct().order_by(place.c.district)).all()
     if not known:
         return
     close = [name for name in known if district in name or name in district]

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, Select, case, func, or_, select
 from archive.query.cross import pairs_in_scope
 from archive.query.filters import SOURCE_SENTENCE, check_region, in_period, period, reports_in_scope
 from archive.query.views import cross_check
-from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Place, Report
+from archive.store.tables import channel_count, district_count, document, notice, place, report
 
 
 def checked_scope(
@@ -49,14 +49,14 @@ def reports_with_sources(
     to a list. Ordered by date, region, then id."""
     query = reports_in_scope(
         select(
-            *Report.__table__.columns,
-            Document.source,
-            Document.published_on,
-            Document.ingested_at,
+            *report.c,
+            document.c.source,
+            document.c.published_on,
+            document.c.ingested_at,
             SOURCE_SENTENCE.label("sentence"),
         )
-        .join(Document, Document.id == Report.document_id)
-        .order_by(Report.report_date, Report.region, Report.id),
+        .join(document, document.c.id == report.c.document_id)
+        .order_by(report.c.report_date, report.c.region, report.c.id),
         region,
         date_from,
         date_to,
@@ -75,13 +75,13 @@ def district_counts_in_scope(
 ) -> list[dict]:
     """district_count rows of the reports in scope: report_id, case_type, city, district, count."""
     query = select(
-        DistrictCount.report_id,
-        DistrictCount.case_type,
-        DistrictCount.city,
-        DistrictCount.district,
-        DistrictCount.count,
-    ).join(Report, Report.id == DistrictCount.report_id)
-    return _dicts(engine, reports_in_scope(query, region, date_from, date_to).order_by(DistrictCount.id))
+        district_count.c.report_id,
+        district_count.c.case_type,
+        district_count.c.city,
+        district_count.c.district,
+        district_count.c.count,
+    ).join(report, report.c.id == district_count.c.report_id)
+    return _dicts(engine, reports_in_scope(query, region, date_from, date_to).order_by(district_count.c.id))
 
 
 def channel_counts_in_scope(
@@ -92,13 +92,13 @@ def channel_counts_in_scope(
 ) -> list[dict]:
     """channel_count rows of the reports in scope: report_id, case_type, channel, label, count."""
     query = select(
-        ChannelCount.report_id,
-        ChannelCount.case_type,
-        ChannelCount.channel,
-        ChannelCount.label,
-        ChannelCount.count,
-    ).join(Report, Report.id == ChannelCount.report_id)
-    return _dicts(engine, reports_in_scope(query, region, date_from, date_to).order_by(ChannelCount.id))
+        channel_count.c.report_id,
+        channel_count.c.case_type,
+        channel_count.c.channel,
+        channel_count.c.label,
+        channel_count.c.count,
+    ).join(report, report.c.id == channel_count.c.report_id)
+    return _dicts(engine, reports_in_scope(query, region, date_from, date_to).order_by(channel_count.c.id))
 
 
 def notices_in_scope(
@@ -110,17 +110,17 @@ def notices_in_scope(
     """Notices of the reports in scope with their report's region and date, in report then
     ordinal order: report_id, region, report_date, headline, ordinal, title, body."""
     query = select(
-        Notice.report_id,
-        Report.region,
-        Report.report_date,
-        Report.headline,
-        Notice.ordinal,
-        Notice.title,
-        Notice.body,
-    ).join(Report, Report.id == Notice.report_id)
+        notice.c.report_id,
+        report.c.region,
+        report.c.report_date,
+        report.c.headline,
+        notice.c.ordinal,
+        notice.c.title,
+        notice.c.body,
+    ).join(report, report.c.id == notice.c.report_id)
     query = reports_in_scope(query, region, date_from, date_to)
     return _dicts(
-        engine, query.order_by(Report.report_date, Report.region, Report.id, Notice.ordinal)
+        engine, query.order_by(report.c.report_date, report.c.region, report.c.id, notice.c.ordinal)
     )
 
 
@@ -135,27 +135,27 @@ def documents_with_report_counts(
     status, error, encoding, published_on, ingested_at, parser_version and ``reports`` (the
     number of its reports in scope). Ordered by source, then id."""
     in_scope = reports_in_scope(
-        select(Report.document_id, func.count().label("reports")).group_by(Report.document_id),
+        select(report.c.document_id, func.count().label("reports")).group_by(report.c.document_id),
         region,
         date_from,
         date_to,
     ).subquery()
-    any_report = select(Report.id).where(Report.document_id == Document.id).exists()
+    any_report = select(report.c.id).where(report.c.document_id == document.c.id).exists()
     query = (
         select(
-            Document.id,
-            Document.source,
-            Document.status,
-            Document.error,
-            Document.encoding,
-            Document.published_on,
-            Document.ingested_at,
-            Document.parser_version,
+            document.c.id,
+            document.c.source,
+            document.c.status,
+            document.c.error,
+            document.c.encoding,
+            document.c.published_on,
+            document.c.ingested_at,
+            document.c.parser_version,
             func.coalesce(in_scope.c.reports, 0).label("reports"),
         )
-        .outerjoin(in_scope, in_scope.c.document_id == Document.id)
+        .outerjoin(in_scope, in_scope.c.document_id == document.c.id)
         .where((in_scope.c.reports > 0) | ~any_report)
-        .order_by(Document.source, Document.id)
+        .order_by(document.c.source, document.c.id)
     )
     return _dicts(engine, query)
 
@@ -189,9 +189,9 @@ def cross_level(
         row["id"]: row
         for row in _dicts(
             engine,
-            select(Report.id, Document.source, SOURCE_SENTENCE.label("sentence"))
-            .join(Document, Document.id == Report.document_id)
-            .where(Report.id.in_(ids)),
+            select(report.c.id, document.c.source, SOURCE_SENTENCE.label("sentence"))
+            .join(document, document.c.id == report.c.document_id)
+            .where(report.c.id.in_(ids)),
         )
     } if ids else {}  # fmt: skip
     for pair in disagreements:
@@ -208,12 +208,12 @@ def archive_extent(engine: Engine) -> dict:
     """What the whole archive holds, ignoring any scope: ``documents`` and ``reports`` counts,
     the ``regions`` reported on (sorted) and the ``first_date``/``last_date`` of reports."""
     with engine.connect() as connection:
-        documents = connection.execute(select(func.count()).select_from(Document)).scalar_one()
+        documents = connection.execute(select(func.count()).select_from(document)).scalar_one()
         reports, first_date, last_date = connection.execute(
-            select(func.count(), func.min(Report.report_date), func.max(Report.report_date))
+            select(func.count(), func.min(report.c.report_date), func.max(report.c.report_date))
         ).one()
         regions = (
-            connection.execute(select(Report.region).distinct().order_by(Report.region))
+            connection.execute(select(report.c.region).distinct().order_by(report.c.region))
             .scalars()
             .all()
         )
@@ -228,8 +228,8 @@ def archive_extent(engine: Engine) -> dict:
 
 def _places_of(query: Select, region: str | None) -> Select:
     """Places of ``region``: named by its own reports or, for a city, by its districts' reports."""
-    query = query.join(Report, Report.id == Place.report_id)
-    return query if region is None else query.where(or_(Report.region == region, Place.city == region))
+    query = query.join(report, report.c.id == place.c.report_id)
+    return query if region is None else query.where(or_(report.c.region == region, place.c.city == region))
 
 
 def places_listed_most(
@@ -240,16 +240,16 @@ def places_listed_most(
     limit: int = 10,
 ) -> list[dict]:
     """The places listed on the most days of the scope: city, district, name, days, first_date, last_date."""
-    days = func.count(Report.report_date.distinct())
+    days = func.count(report.c.report_date.distinct())
     query = _places_of(
         select(
-            Place.city, Place.district, Place.name, days.label("days"),
-            func.min(Report.report_date).label("first_date"), func.max(Report.report_date).label("last_date"),
+            place.c.city, place.c.district, place.c.name, days.label("days"),
+            func.min(report.c.report_date).label("first_date"), func.max(report.c.report_date).label("last_date"),
         ),  # fmt: skip
         region,
     )
-    query = in_period(query, Report.report_date, date_from, date_to).group_by(Place.district, Place.name, Place.city)
-    return _dicts(engine, query.order_by(days.desc(), func.max(Report.report_date).desc(), Place.district, Place.name).limit(limit))
+    query = in_period(query, report.c.report_date, date_from, date_to).group_by(place.c.district, place.c.name, place.c.city)
+    return _dicts(engine, query.order_by(days.desc(), func.max(report.c.report_date).desc(), place.c.district, place.c.name).limit(limit))
 
 
 def places_per_day(
@@ -260,10 +260,10 @@ def places_per_day(
 ) -> list[dict]:
     """Per day and district of the scope, the places listed and how many of them were never listed
     before (in the whole archive): report_date, city, district, listed, new."""
-    place = (Place.district, Place.name, Place.city)
-    first_listed = func.min(Report.report_date).over(partition_by=place)
+    named = (place.c.district, place.c.name, place.c.city)
+    first_listed = func.min(report.c.report_date).over(partition_by=named)
     days = _places_of(
-        select(Report.report_date, *place, first_listed.label("first_date")), region
+        select(report.c.report_date, *named, first_listed.label("first_date")), region
     ).distinct().subquery()
     is_new = case((days.c.report_date == days.c.first_date, 1), else_=0)
     query = in_period(

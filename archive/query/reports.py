@@ -8,9 +8,9 @@ import json
 from sqlalchemy import Engine, select
 
 from archive.query.filters import check_limit, check_region, period, reports_in_scope
-from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Place, Report
+from archive.store.tables import channel_count, district_count, document, notice, place, report
 
-REPORT_COLUMNS = [column for column in Report.__table__.columns if column.name not in ("problems",)]
+REPORT_COLUMNS = [column for column in report.c if column.name not in ("problems",)]
 
 
 def list_reports(
@@ -24,7 +24,7 @@ def list_reports(
     start, end = period(date_from, date_to)
     check_limit(limit)
     query = reports_in_scope(select(*REPORT_COLUMNS), region, start, end)
-    query = query.order_by(Report.report_date, Report.region, Report.id).limit(limit)
+    query = query.order_by(report.c.report_date, report.c.region, report.c.id).limit(limit)
     with engine.connect() as connection:
         check_region(connection, region)
         return [dict(row._mapping) for row in connection.execute(query)]
@@ -34,9 +34,9 @@ def get_report(engine: Engine, report_id: int) -> dict | None:
     """A report with its source, source sentence, districts, channels, notices and places."""
     with engine.connect() as connection:
         row = connection.execute(
-            select(*Report.__table__.columns, Document.source, Document.text.label("document_text"))
-            .join(Document, Document.id == Report.document_id)
-            .where(Report.id == report_id)
+            select(*report.c, document.c.source, document.c.text.label("document_text"))
+            .join(document, document.c.id == report.c.document_id)
+            .where(report.c.id == report_id)
         ).first()
         if row is None:
             return None
@@ -44,15 +44,15 @@ def get_report(engine: Engine, report_id: int) -> dict | None:
         text = detail.pop("document_text")
         detail["problems"] = json.loads(row.problems) if row.problems else []
         detail["sentence"] = text[row.span_start : row.span_end]
-        for key, model, order in (
-            ("districts", DistrictCount, DistrictCount.id),
-            ("channels", ChannelCount, ChannelCount.id),
-            ("notices", Notice, Notice.ordinal),
-            ("places", Place, Place.id),
+        for key, table, order in (
+            ("districts", district_count, district_count.c.id),
+            ("channels", channel_count, channel_count.c.id),
+            ("notices", notice, notice.c.ordinal),
+            ("places", place, place.c.id),
         ):
-            columns = [c for c in model.__table__.columns if c.name not in ("id", "report_id")]
+            columns = [c for c in table.c if c.name not in ("id", "report_id")]
             rows = connection.execute(
-                select(*columns).where(model.report_id == report_id).order_by(order)
+                select(*columns).where(table.c.report_id == report_id).order_by(order)
             )
             detail[key] = [dict(r._mapping) for r in rows]
     return detail

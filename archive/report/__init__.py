@@ -5,45 +5,19 @@
     html = render_report(open_archive("archive.db"), region="哈尔滨市")
 
 The figures come from ``archive.query``; this package holds no SQL.
+
+Names are imported from their modules on first use (archive.lazy).
 """
 
-from __future__ import annotations
+from archive.lazy import lazy_exports
 
-import datetime as dt
+# The keys of rendering.RENDERERS, named here so that `archive --help` lists them
+# without loading the renderers.
+FORMATS = ("html", "md")
 
-from sqlalchemy import Engine
-
-from archive.query import report_data
-from archive.report.data import ReportData, Scope, gather
-from archive.report.html_page import render_html
-from archive.report.markdown_page import render_markdown
-
-RENDERERS = {"html": render_html, "md": render_markdown}
-FORMATS = tuple(RENDERERS)
-
-
-def render_report(
-    engine: Engine,
-    *,
-    fmt: str = "html",
-    region: str | None = None,
-    date_from: dt.date | str | None = None,
-    date_to: dt.date | str | None = None,
-    generated_at: dt.datetime | None = None,
-) -> str:
-    """The report of the reports of ``region`` (exact name; all regions when None) dated from
-    ``date_from`` to ``date_to`` (dates or YYYY-MM-DD; inclusive; open-ended when None), as
-    ``fmt`` "html" or "md". ``generated_at`` is the time printed on it (default: now, UTC).
-
-    Raises ValueError for an unknown format, and archive.query.QueryError (a ValueError) for
-    a filter the read commands refuse too: a malformed date, a period that ends before it
-    starts, a region the archive does not hold.
-    """
-    if fmt not in RENDERERS:
-        raise ValueError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
-    scope = Scope(*report_data.checked_scope(engine, region, date_from, date_to))
-    data = gather(engine, scope, generated_at or dt.datetime.now(dt.UTC))
-    return RENDERERS[fmt](data)
-
-
-__all__ = ["FORMATS", "ReportData", "Scope", "render_report"]
+_EXPORTS = {
+    "archive.report.data": ("ReportData", "Scope"),
+    "archive.report.rendering": ("render_report",),
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(["FORMATS", *(name for names in _EXPORTS.values() for name in names)])

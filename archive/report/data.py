@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from archive.parse import PARSER_VERSION
+from archive.parse.model import PARSER_VERSION
 from archive.query import report_data
 from archive.report.canonical import Conflict, canonical_reports, conflicts, is_full_day
 from archive.report.labels import window_label

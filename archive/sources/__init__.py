@@ -1,26 +1,16 @@
 """Sources: read files, folders and stdin; detect the encoding; strip HTML; hash the bytes.
 
-Knows nothing of SQL or of bulletin grammar.
+Knows nothing of SQL or of bulletin grammar. Names are imported from their modules on
+first use (archive.lazy).
 """
 
-from archive.sources.decode import DecodeError, decode_bytes
-from archive.sources.document import (
-    InputProblem,
-    RawSource,
-    SourceDocument,
-    document_from_bytes,
-)
-from archive.sources.html_text import html_to_text
-from archive.sources.inputs import iter_sources, read_source
+from archive.lazy import lazy_exports
 
-__all__ = [
-    "DecodeError",
-    "InputProblem",
-    "RawSource",
-    "SourceDocument",
-    "decode_bytes",
-    "document_from_bytes",
-    "html_to_text",
-    "iter_sources",
-    "read_source",
-]
+_EXPORTS = {
+    "archive.sources.decode": ("DecodeError", "decode_bytes"),
+    "archive.sources.document": ("InputProblem", "RawSource", "SourceDocument", "document_from_bytes"),
+    "archive.sources.html_text": ("html_to_text",),
+    "archive.sources.inputs": ("iter_sources", "read_source"),
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(name for names in _EXPORTS.values() for name in names)

@@ -3,8 +3,6 @@
 import codecs
 from typing import NamedTuple
 
-from charset_normalizer import from_bytes
-
 from archive.sources.binary import binary_kind
 from archive.sources.hanzi import chinese_score, reads_as_chinese
 from archive.sources.html_text import declared_charset
@@ -101,6 +99,8 @@ def _truncated_utf8(raw: bytes) -> _Decoded | None:
 
 
 def _guess_other_encoding(raw: bytes) -> _Decoded | None:
+    from charset_normalizer import from_bytes  # seldom needed, and slow to load
+
     match = from_bytes(raw).best()
     if match is None:
         return None

@@ -3,7 +3,7 @@
 import errno
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import BinaryIO
 
 from archive.sources.document import (
@@ -17,19 +17,29 @@ from archive.sources.document import (
 
 
 def iter_sources(
-    paths: Sequence[str], recursive: bool = False, stdin: BinaryIO | None = None, decode: bool = True
+    paths: Sequence[str],
+    recursive: bool = False,
+    stdin: BinaryIO | None = None,
+    decode: bool = True,
+    excluded: Collection[str] = (),
 ) -> Iterator[SourceDocument | RawSource | InputProblem]:
     """Each input in order; a folder gives the files directly in it (sorted by name),
     and its subfolders' files too when ``recursive``. Hidden entries of folders are skipped.
     With ``decode`` false, inputs that could be read come undecoded (RawSource).
+    ``excluded`` are real paths of files that are never inputs (the archive's own database
+    files): skipped in folders, refused when named.
     """
     visited_folders: set[str] = set()
+    skip = _Excluded(excluded)
     for path in paths:
         if path == STDIN:
             item = raw_source(STDIN, (stdin or sys.stdin.buffer).read())
             yield item.decode() if decode else item
         elif os.path.isdir(path):
-            yield from _walk(path, recursive, visited_folders, decode)
+            yield from _walk(path, recursive, visited_folders, decode, skip)
+        elif skip.holds(path, os.path.basename(path)):
+            name = printable(path)
+            yield InputProblem(name, f"{name} is a file of the archive's own database (--db), not a bulletin; leave it out")
         elif os.path.islink(path) and not os.path.exists(path):
             yield _broken_link(path)
         elif not os.path.exists(path):
@@ -50,8 +60,20 @@ def read_source(path: str, decode: bool = True) -> SourceDocument | RawSource:
     return item.decode() if decode else item
 
 
+class _Excluded:
+    """Files that are never inputs, recognised by name first so that walking a large folder
+    resolves the real path of the few files whose name matches, not of every file."""
+
+    def __init__(self, real_paths: Collection[str]):
+        self._paths = frozenset(real_paths)
+        self._names = frozenset(os.path.basename(path) for path in self._paths)
+
+    def holds(self, path: str, name: str) -> bool:
+        return name in self._names and os.path.realpath(path) in self._paths
+
+
 def _walk(
-    folder: str, recursive: bool, visited: set[str], decode: bool
+    folder: str, recursive: bool, visited: set[str], decode: bool, skip: _Excluded
 ) -> Iterator[SourceDocument | RawSource | InputProblem]:
     # Symbolic links can make a folder its own descendant: each real folder is read once.
     real = os.path.realpath(folder)
@@ -73,9 +95,10 @@ def _walk(
             is_dir = is_file = False
         if is_dir:
             if recursive:
-                yield from _walk(entry.path, recursive, visited, decode)
+                yield from _walk(entry.path, recursive, visited, decode, skip)
         elif is_file:
-            yield read_source(entry.path, decode)
+            if not skip.holds(entry.path, entry.name):
+                yield read_source(entry.path, decode)
         elif entry.is_symlink() and not os.path.exists(entry.path):
             yield _broken_link(entry.path)
 

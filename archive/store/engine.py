@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-DEFAULT_DATABASE = "archive.db"
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # Execution option: transactions of a connection carrying it take the SQLite write lock up front.
@@ -29,6 +29,16 @@ def database_url(db: str) -> URL:
     if url.host and "@" in url.host:  # the rest of the password would be taken for the host
         raise ArgumentError("the user name or password in the database URL contains @: write it as %40")
     return url
+
+
+def database_files(db: str | URL) -> frozenset[str]:
+    """The real paths of a SQLite archive's files: the database, its write-ahead log and
+    shared memory, and its rollback journal (none for PostgreSQL or a database in memory)."""
+    url = database_url(db) if isinstance(db, str) else db
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return frozenset()
+    path = os.path.realpath(url.database)
+    return frozenset(path + suffix for suffix in ("", "-wal", "-shm", "-journal"))
 
 
 def describe(db: str | URL | Engine) -> str:

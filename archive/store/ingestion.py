@@ -109,13 +109,14 @@ def ingest(
     sources: Iterable[Input],
     year: int | None = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
     batch_size: int = BATCH_SIZE,
 ) -> IngestSummary:
     """Store every source not stored yet; ``year`` is the hint for dates without one.
 
     ``on_outcome`` receives each input's outcome, in input order. With ``jobs`` > 1
-    inputs are decoded and parsed in that many processes; what is stored is the same.
+    inputs are decoded and parsed in that many processes (None: one per core when the
+    input is large, see BatchMapper); what is stored is the same.
     """
     summary = IngestSummary()
     with fewer_collections(), BatchMapper(functools.partial(prepare, year=year), jobs) as mapper:

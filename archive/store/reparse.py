@@ -68,8 +68,9 @@ class ReparseSummary:
         return sum(1 for change in self.changes if change.what == what)
 
 
-def reparse(engine: Engine, jobs: int = 1) -> ReparseSummary:
-    """Parse every stored text again (in ``jobs`` processes) and rewrite what changed.
+def reparse(engine: Engine, jobs: int | None = 1) -> ReparseSummary:
+    """Parse every stored text again (in ``jobs`` processes; None: one per core when the
+    archive is large, see BatchMapper) and rewrite what changed.
 
     Documents stored without text (unreadable inputs) have nothing to parse and
     are left as they are. Only what the new parse changes is written, so running it

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from archive.store.collector import collect_less
+
+# Imported when workers start: `archive --help` reads AUTOMATIC_AFTER_ITEMS from here.
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -14,23 +20,34 @@ Result = TypeVar("Result")
 # Items sent to a worker at a time: small enough to share a batch evenly among the
 # workers, large enough that sending them costs little next to the work.
 _CHUNK = 32
+# With the number of processes left to the mapper (jobs None), items are worked on in this
+# process until more than this many have come: starting workers and sending every result
+# back costs more than it saves on a small input.
+AUTOMATIC_AFTER_ITEMS = 1000
 
 
 class BatchMapper(Generic[Item, Result]):
     """``submit(items)`` starts ``function`` on each item and returns a callable that
     waits for the results, in order. With ``jobs`` > 1 the work runs in that many
-    processes, so that the caller can write one batch while the next is being worked on.
+    processes, so that the caller can write one batch while the next is being worked on;
+    with ``jobs`` None, in one process per core once the input proves large
+    (AUTOMATIC_AFTER_ITEMS), in this process until then.
     """
 
-    def __init__(self, function: Callable[[Item], Result], jobs: int = 1):
+    def __init__(self, function: Callable[[Item], Result], jobs: int | None = 1):
         self._function = function
-        # Processes start the platform's default way. Forked (Linux before Python 3.14): quick,
-        # nothing is imported again, and the caller must not be running other threads then.
-        # Spawned (elsewhere): a script calling this needs the `if __name__ == "__main__":` guard.
-        self._pool = ProcessPoolExecutor(max_workers=jobs, initializer=collect_less) if jobs > 1 else None
+        self._pool: ProcessPoolExecutor | None = None
+        self._processes = automatic_jobs() if jobs is None else jobs
+        # Items to work on in this process before starting the workers.
+        self._serial_items = AUTOMATIC_AFTER_ITEMS if jobs is None else 0
 
     def submit(self, items: Sequence[Item]) -> Callable[[], list[Result]]:
+        if self._processes > 1 and self._pool is None and self._serial_items <= 0:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(self._processes, _start_method(), initializer=_start_worker)
         if self._pool is None:
+            self._serial_items -= len(items)
             results = [self._function(item) for item in items]
             return lambda: results
         futures: list[Future] = [
@@ -45,6 +62,35 @@ class BatchMapper(Generic[Item, Result]):
     def __exit__(self, *_exc) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+
+
+def _start_method():
+    """Workers are started by a server process (forkserver), not forked from this one: a copy
+    of this process would hold its database connection, and outlive it if it is killed (a
+    PostgreSQL COPY left waiting for data, holding its locks). Spawned where there is no
+    forkserver (a script calling this then needs the `if __name__ == "__main__":` guard)."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _start_worker() -> None:
+    collect_less()
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the process that started it ends, even by SIGKILL (which leaves
+    no chance to stop the workers): then this worker's parent changes."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def automatic_jobs() -> int:
+    """One process per core this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _apply(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
