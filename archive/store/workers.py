@@ -45,7 +45,9 @@ class BatchMapper(Generic[Item, Result]):
         if self._processes > 1 and self._pool is None and self._serial_items <= 0:
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(self._processes, _start_method(), initializer=_start_worker)
+            self._pool = ProcessPoolExecutor(
+                self._processes, _start_method(), initializer=_start_worker, initargs=(os.getpid(),)
+            )
         if self._pool is None:
             self._serial_items -= len(items)
             results = [self._function(item) for item in items]
@@ -75,17 +77,32 @@ def _start_method():
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def _start_worker() -> None:
+def _start_worker(client: int) -> None:
     collect_less()
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_with_client, args=(client,), daemon=True).start()
 
 
-def _exit_with_parent(parent: int) -> None:
-    """End this worker when the process that started it ends, even by SIGKILL (which leaves
-    no chance to stop the workers): then this worker's parent changes."""
-    while os.getppid() == parent:
+def _exit_with_client(client: int) -> None:
+    """End this worker when the process it works for ends, even by SIGKILL (which leaves it no
+    chance to stop its workers): else the worker, and the fork server that waits for its
+    workers, would live on, holding the pipes of the killed process's output open."""
+    while _running(client):
         time.sleep(1)
     os._exit(1)
+
+
+def _running(pid: int) -> bool:
+    """The process exists and has not ended (a process that ended but whose parent has not
+    collected its exit status yet is a zombie: /proc shows it as Z)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:  # no /proc: the process exists, as far as one can tell
+        return True
 
 
 def automatic_jobs() -> int:
