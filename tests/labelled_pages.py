@@ -14,7 +14,7 @@ from pathlib import Path
 
 from archive.parse import ParseHints, parse_document
 from archive.sources import decode_bytes, html_to_text
-from page_comparison import REPORT_FIELDS, field_matches, got_report, want_report
+from page_comparison import REPORT_FIELDS, diff_text, field_matches, got_report, want_report
 from report_shape import COUNT_FIELDS
 
 CF, AS, PO, IP = "confirmed", "asymptomatic", "positive", "initial_positive"
@@ -228,21 +228,7 @@ class LabelledPages:
     def diff(self, file: str) -> str:
         """The fields of one page that differ from its expected rows, for a person to read."""
         results, error = self.compare_page(file)
-        lines = [f"{file}:"]
-        if error:
-            lines.append(f"  parser error: {error}")
-        for field, ok, want, got in results:
-            if not ok:
-                lines.append(f"  {field}: expected {want!r}")
-                lines.append(f"  {' ' * len(field)}       got {got!r}")
-                if isinstance(want, list) and isinstance(got, list):
-                    missing = [row for row in want if row not in got]
-                    extra = [row for row in got if row not in want]
-                    if missing:
-                        lines.append(f"  {' ' * len(field)}   missing {missing!r}")
-                    if extra:
-                        lines.append(f"  {' ' * len(field)}     extra {extra!r}")
-        return "\n".join(lines)
+        return diff_text(file, results, error)
 
     def accuracy_table(self) -> tuple[str, dict[str, tuple[int, int]], list[str]]:
         """(printable per-field accuracy table, {field: (correct, total)}, files not exactly right)."""
