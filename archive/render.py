@@ -69,12 +69,6 @@ def emit_dicts(
     emit_rows(columns, table, fmt, title, headers)
 
 
-def emit_table_heading(text: str) -> None:
-    from rich.text import Text
-
-    _console().print(Text(text, style="bold"))
-
-
 def _console() -> Console:
     # Created per call so that it writes to the current sys.stdout (tests capture it).
     # Off a terminal there is no width to fit: keep rows on one line where we can.

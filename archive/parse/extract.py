@@ -9,7 +9,7 @@ is listing (哈尔滨市5例,其中道里区2例…).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from archive.parse import figures as fg
 from archive.parse.channels import channel_key, names_a_channel
@@ -53,15 +53,6 @@ class _Remainder:
     case_types: tuple[str, ...]
     label: str
     clause: Clause
-
-
-@dataclass
-class Extraction:
-    """What a bulletin body gave, before validation."""
-
-    report: Report
-    remainders: list[_Remainder] = field(default_factory=list)
-    last_contributing_end: int = 0
 
 
 class BodyReader:

@@ -30,7 +30,6 @@ _PINYIN_ANNOTATION = re.compile(rf"(?<=[{_CJK}])\((?:[a-zA-Z\u00e0-\u01dc\u0251\
 # stands alone: it is never the continuation of a broken sentence.
 _STAMP_LINE = re.compile(r"^[^,。;]{0,12}?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 # A line ending in a count, and a line that opens a new statement: two items, not one broken sentence.
-_COMPLETE_FIGURE = re.compile(r"\d例$")
 _OPENS_A_STATEMENT = re.compile(r"(?:无新增|新增|治愈|出院|市卫健委|累计|截至|\d{4}年|\d{1,2}月\d{1,2}日)")
 # Characters that join without a separator when a break falls between them: a word split.
 _JOINS_TIGHT = re.compile(rf"[{_CJK}]")
@@ -79,31 +78,39 @@ def repair_line_breaks(text: str) -> str:
     punctuation (a split word); between digits or letters it leaves a space, so
     figures are never glued (…08:05:13 / 3月2日 must not read 33月2日).
     """
-    lines = text.split("\n")
     out: list[str] = []
+    current: list[str] = []  # the pieces of the line being joined (joined once: no quadratic copying)
+    prose = False  # whether the line being joined holds sentence punctuation
     pending_join = False
     previous, after_blank = "", False  # district posts hook: see _list_item_end
-    for line in lines:
+    for line in text.split("\n"):
         stripped = line.strip()
         if not stripped:
             after_blank = True
-            if not pending_join and out and out[-1]:
+            if not pending_join and current:
+                out.append("".join(current))
+                current, prose = [], False
                 out.append("")
             continue
         stamp = bool(_STAMP_LINE.match(stripped))
-        if pending_join and _COMPLETE_FIGURE.search(out[-1]) and _OPENS_A_STATEMENT.match(stripped):
+        if pending_join and _ends_with_figure(current[-1]) and _OPENS_A_STATEMENT.match(stripped):
             pending_join = False  # a headline's list of figures, one a line: 新增…358例 / 新增…4144例
         if pending_join and not stamp:
-            joint = _list_item_end(previous, after_blank, stripped) or _separator(out[-1][-1], stripped[0])
-            out[-1] += joint + stripped
-        else:
-            out.append(stripped)
-        current = out[-1]
-        pending_join = (
-            not stamp and bool(_PROSE_MARKS.search(current)) and current[-1] not in _LINE_END_PUNCTUATION
-        )
+            current.append(_list_item_end(previous, after_blank, stripped) or _separator(current[-1][-1], stripped[0]))
+        elif current:
+            out.append("".join(current))
+            current, prose = [], False
+        current.append(stripped)
+        prose = prose or bool(_PROSE_MARKS.search(stripped))
+        pending_join = not stamp and prose and stripped[-1] not in _LINE_END_PUNCTUATION
         previous, after_blank = stripped, False
+    if current:
+        out.append("".join(current))
     return "\n".join(out).strip("\n")
+
+
+def _ends_with_figure(piece: str) -> bool:
+    return piece.endswith("例") and len(piece) > 1 and piece[-2].isdigit()
 
 
 def _separator(left: str, right: str) -> str:

@@ -148,11 +148,6 @@ def _find(connection: Connection, sha256: str) -> Row | None:
     return connection.execute(select(Document.id).where(Document.sha256 == sha256)).first()
 
 
-def insert_reports(connection: Connection, document_id: int, reports: list[ParsedReport]) -> None:
-    """Bulk-insert the reports of one document, then their districts, channels, notices and places."""
-    insert_document_reports(connection, [(document_id, report) for report in reports])
-
-
 def insert_document_reports(connection: Connection, reports: list[tuple[int, ParsedReport]]) -> None:
     """Bulk-insert (document id, report) pairs, then the reports' districts, channels, notices and places."""
     if not reports:
