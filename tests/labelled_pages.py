@@ -14,7 +14,7 @@ from pathlib import Path
 
 from archive.parse import ParseHints, parse_document
 from archive.sources import decode_bytes, html_to_text
-from page_comparison import REPORT_FIELDS, diff_text, field_matches, got_report, want_report
+from page_comparison import REPORT_FIELDS, compare_parsed, diff_text, want_report
 from report_shape import COUNT_FIELDS
 
 CF, AS, PO, IP = "confirmed", "asymptomatic", "positive", "initial_positive"
@@ -187,16 +187,7 @@ class LabelledPages:
             return results, crash
 
         results.append(("decoded", decoded_right, True, decoded_right))
-        results.append(("status", parsed.status == entry["status"], entry["status"], parsed.status))
-        wanted, got = entry["reports"], parsed.reports
-        results.append(("report_count", len(wanted) == len(got), len(wanted), len(got)))
-        for index, want in enumerate(wanted):
-            want_shape = want_report(want)
-            got_shape = got_report(got[index]) if index < len(got) else None
-            for field in REPORT_FIELDS:
-                value = None if got_shape is None else got_shape[field]
-                ok = got_shape is not None and field_matches(field, want_shape[field], value)
-                results.append((field, ok, want_shape[field], value if got_shape is not None else "<no report>"))
+        results.extend(compare_parsed(entry, parsed))
         return results, parsed.error
 
     def is_exact(self, file: str) -> bool:
