@@ -16,6 +16,7 @@ from archive.parse.channels import channel_key, names_a_channel
 from archive.parse.clauses import Clause, Sentence, clauses
 from archive.parse.gazetteer import Area, gazetteer
 from archive.parse.model import ChannelCount, DistrictCount, Problem, Report
+from archive.parse.validate import LOCAL_AND_IMPORTED, take_imported_out
 
 _TOTAL_FIELDS = {
     ("confirmed", False): "local_confirmed",
@@ -25,7 +26,6 @@ _TOTAL_FIELDS = {
     ("confirmed", True): "imported_confirmed",
     ("asymptomatic", True): "imported_asymptomatic",
 }
-_IMPORTED_FIELDS = {"confirmed": "imported_confirmed", "asymptomatic": "imported_asymptomatic"}
 # 合肥、阜阳各1例: one count shared by the areas listed before it.
 _SHARED_COUNT_RE = re.compile(rf"^(?P<last>.*?)各(?P<shared>{fg.COUNT})$")
 # 哈尔滨市道外区: a city then one of its areas, the whole clause.
@@ -117,15 +117,12 @@ class BodyReader:
             return
         imported_named = False
         for case_type, (count, clause) in self._unqualified.items():
-            imported = _IMPORTED_FIELDS.get(case_type)
-            stated = getattr(self.report, imported) if imported else None
-            if stated is None:
+            if case_type not in LOCAL_AND_IMPORTED or getattr(self.report, LOCAL_AND_IMPORTED[case_type][1]) is None:
                 continue
             imported_named = True
-            local = _TOTAL_FIELDS[(case_type, False)]
-            if stated <= count:
-                setattr(self.report, local, count - stated)
-                self._problem("derived_remainder", f"{local} {count - stated} = {count} new cases - {stated} imported", clause)
+            derived = take_imported_out(self.report, case_type, count, (clause.start, clause.end))
+            if derived is not None:
+                self.report.problems.append(derived)
         if not imported_named:
             first_clause = next(iter(self._unqualified.values()))[1]
             self._problem(
@@ -237,9 +234,8 @@ class BodyReader:
             if case_type not in self._unqualified:
                 continue
             count = fg.to_int(match.group("count")) if match.group("count") else self._unqualified[case_type][0]
-            field = _IMPORTED_FIELDS.get(case_type)
-            if field and count is not None:
-                setattr(self.report, field, count)
+            if case_type in LOCAL_AND_IMPORTED and count is not None:
+                setattr(self.report, LOCAL_AND_IMPORTED[case_type][1], count)
         return True
 
     def _totals(self, text: str, totals: list[re.Match], clause: Clause) -> bool:

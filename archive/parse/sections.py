@@ -10,7 +10,7 @@ and a section's 含143例由…转为确诊病例) is one breakdown: the one tha
 from __future__ import annotations
 
 from archive.parse.model import FIGURES, Problem, Report
-from archive.parse.validate import VALIDATION_CODES, validate
+from archive.parse.validate import LOCAL_AND_IMPORTED, VALIDATION_CODES, take_imported_out, validate
 
 
 def merge_sections(first: Report, later: Report) -> Report:
@@ -52,29 +52,18 @@ def merge_sections(first: Report, later: Report) -> Report:
     return first
 
 
-_IMPORTED_OF = {"local_confirmed": "imported_confirmed", "local_asymptomatic": "imported_asymptomatic"}
-
-
 def _settle_origin(report: Report, problems: list[Problem]) -> None:
     """新增确诊病例34例 … (a later paragraph) 新增报告境外输入确诊病例34例: the imported are among them."""
     unstated = next((p for p in problems if p.code == "origin_not_stated"), None)
     if unstated is None:
         return
-    for local, imported in _IMPORTED_OF.items():
-        all_cases, abroad = getattr(report, local), getattr(report, imported)
-        if all_cases is None or abroad is None or abroad > all_cases:
-            continue
-        setattr(report, local, all_cases - abroad)
-        problems.remove(unstated)
-        problems.append(
-            Problem(
-                "derived_remainder",
-                f"{local} {all_cases - abroad} = {all_cases} new cases - {abroad} imported",
-                unstated.span_start,
-                unstated.span_end,
-            )
-        )
-        return
+    for case_type, (local, _imported) in LOCAL_AND_IMPORTED.items():
+        new_cases = getattr(report, local)
+        derived = None if new_cases is None else take_imported_out(report, case_type, new_cases, (unstated.span_start, unstated.span_end))
+        if derived is not None:
+            problems.remove(unstated)
+            problems.append(derived)
+            return
 
 
 _LESS_STATED = frozenset({"window_not_stated", "year_inferred"})

@@ -39,6 +39,26 @@ def resolve_remainders(report: Report, remainders) -> None:
             )
 
 
+# The local count column of a case type and its imported twin (imported positives have no column).
+LOCAL_AND_IMPORTED = {
+    "confirmed": ("local_confirmed", "imported_confirmed"),
+    "asymptomatic": ("local_asymptomatic", "imported_asymptomatic"),
+}
+
+
+def take_imported_out(report: Report, case_type: str, new_cases: int, span: tuple[int, int]) -> Problem | None:
+    """新增确诊病例5例 of which the bulletin says some were imported: local is the rest.
+
+    Sets the local count and returns its derived_remainder problem; None when no imported count
+    of the type is stated or it exceeds the new cases (then nothing is derived)."""
+    local, imported = LOCAL_AND_IMPORTED[case_type]
+    abroad = getattr(report, imported)
+    if abroad is None or abroad > new_cases:
+        return None
+    setattr(report, local, new_cases - abroad)
+    return Problem("derived_remainder", f"{local} {new_cases - abroad} = {new_cases} new cases - {abroad} imported", *span)
+
+
 # The codes validate() gives: recomputed whenever a report's figures change (merged sections).
 VALIDATION_CODES = frozenset({SUM_MISMATCH, "no_total", "partial_breakdown"})
 
