@@ -272,9 +272,14 @@ def parallel_jobs(command: Callable) -> Callable:
 @click.option("--recursive", "-r", is_flag=True, help="Read subfolders of folders too.")
 @click.option("--dry-run", is_flag=True, help="Parse and show the result; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="With --dry-run: for each figure, the grammar's pattern and the tokens (with their spans) it was read from.",
+)
 @parallel_jobs
 @click.pass_obj
-def ingest(archive: Archive, paths, year, recursive, dry_run, as_json, jobs) -> None:
+def ingest(archive: Archive, paths, year, recursive, dry_run, as_json, explain, jobs) -> None:
     """Read bulletins from files, folders or - (standard input) into the archive.
 
     The same bytes twice are skipped. A file that cannot be read or parsed is
@@ -284,10 +289,12 @@ def ingest(archive: Archive, paths, year, recursive, dry_run, as_json, jobs) -> 
     from archive.store import database_files
     from archive.store import ingest as store_inputs
 
+    if explain and not dry_run:
+        raise click.UsageError("--explain shows how a dry run read each figure: give --dry-run too.")
     with database_errors(archive.db):
         own_files = database_files(archive.db)  # never inputs, even in a folder given
     if dry_run:
-        _dry_run(iter_sources(paths, recursive=recursive, excluded=own_files), year, as_json)
+        _dry_run(iter_sources(paths, recursive=recursive, excluded=own_files), year, as_json, explain)
         return
     engine = archive.engine()
     # Undecoded: bytes already stored are recognised by their hash and never decoded.
@@ -316,8 +323,8 @@ def ingest(archive: Archive, paths, year, recursive, dry_run, as_json, jobs) -> 
     click.get_current_context().exit(EXIT_SOME_INPUTS_FAILED if summary.failed else EXIT_OK)
 
 
-def _dry_run(sources, year: int | None, as_json: bool) -> None:
-    records = [_dry_run_record(item, year) for item in sources]
+def _dry_run(sources, year: int | None, as_json: bool, explain: bool) -> None:
+    records = [_dry_run_record(item, year, explain) for item in sources]
     if as_json:
         click.echo(to_json(records))
     else:
@@ -333,7 +340,7 @@ def _dry_run(sources, year: int | None, as_json: bool) -> None:
     click.get_current_context().exit(EXIT_SOME_INPUTS_FAILED if failed else EXIT_OK)
 
 
-def _dry_run_record(item: SourceDocument | InputProblem, year: int | None) -> dict:
+def _dry_run_record(item: SourceDocument | InputProblem, year: int | None, explain: bool = False) -> dict:
     from archive.sources import InputProblem
     from archive.store import parse_source
 
@@ -357,6 +364,7 @@ def _dry_run_record(item: SourceDocument | InputProblem, year: int | None) -> di
                 **{key: value for key, value in asdict(report).items() if key not in WORKING_FIELDS},
                 "consistent": report.consistent,
                 "sentence": parsed.text[report.span_start : report.span_end],
+                **({"readings": [reading.as_dict() for reading in report.readings]} if explain else {}),
             }
             for report in parsed.reports
         ],

@@ -366,11 +366,13 @@ DISAGREEMENTS = {
 }
 # Posts without district figures: 03-18 lists addresses only, 04-19 is cut off before its blocks.
 POSTS_WITHOUT_FIGURES = {"20220318", "20220419"}
-# District blocks that state no confirmed figure (only asymptomatic cases), by post.
+# District blocks that state no confirmed figure (only asymptomatic cases), by post. (奉贤区's blocks of
+# 04-25 and 04-26 write their confirmed cases as N例本土新冠病例: confirmed figures, which agree with the
+# bulletin.)
 NO_CONFIRMED_FIGURE = {
     "20220319": {"松江区", "金山区", "青浦区"}, "20220320": {"崇明区", "松江区", "金山区", "青浦区"},
-    "20220321": {"青浦区"}, "20220422": {"金山区"}, "20220423": {"金山区"}, "20220425": {"奉贤区"},
-    "20220426": {"奉贤区"}, "20220502": {"金山区"}, "20220511": {"金山区"}, "20220513": {"金山区"},
+    "20220321": {"青浦区"}, "20220422": {"金山区"}, "20220423": {"金山区"},
+    "20220502": {"金山区"}, "20220511": {"金山区"}, "20220513": {"金山区"},
     "20220514": {"金山区"}, "20220517": {"金山区"},
 }  # fmt: skip
 

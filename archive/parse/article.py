@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from archive.parse.dates import PUBLICATION_LINE_RE, FULL_DATE_RE
-from archive.parse.figures import to_int
+from archive.parse.lexer import to_int
 from archive.parse.model import Notice
 
 _SENTENCE_MARKS = re.compile(r"[。,;!?]")

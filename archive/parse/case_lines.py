@@ -2,46 +2,33 @@
 
 Shanghai lists its new local cases by number (病例1—病例924,居住于浦东新区;
 病例1,男,51岁,居住于虹口区逸仙路288弄), Beijing by case (确诊病例3:现住丰台区方庄芳群园…;
-无症状感染者4、5:现住大兴区黄村镇…). ``case_lines`` reads those mentions from
-normalized text into plain records; turning them into district counts or places is
-the caller's business.
+无症状感染者4、5:现住大兴区黄村镇…). The grammar's ``case_line`` phrases give the case numbers;
+what follows them — sex and age, up to two short asides, a residence word, the district and the
+address — is read here from the same tokens. Turning lines into district counts or places is the
+caller's business.
 
-Not case lines: imported cases' paragraphs (病例1为中国籍,…抵达上海浦东国际机场), which
-name no residence and give no sex and age right after the number, and the case
-details of discharged, dead or released people (a sentence that speaks of 出院 before
-the case number).
+Not case lines: imported cases' paragraphs (病例1为中国籍,…抵达上海浦东国际机场), which name no
+residence and give no sex and age after the number, and the details of discharged, dead or released
+people (a sentence whose trap words stand before the case number).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-_NOUN_TYPES = {"确诊病例": "confirmed", "病例": "confirmed", "无症状感染者": "asymptomatic", "阳性感染者": "positive", "感染者": "positive"}
-# 疑似病例1, 出院病例1 and the like are not new cases; 感染者 inside 无症状感染者 is not a second noun.
-_NOUN = r"(?<!疑似)(?<!出院)(?<!死亡)(?<!重症)(?<!症状)(?<!阳性)(?:本土)?(?P<noun>确诊病例|病例|无症状感染者|阳性感染者|感染者)"
-# One number, or a range (病例1—病例924, 确诊病例1-3), or a list (无症状感染者4、5; 病例3589、病例3590).
-_RANGE_DASH = r"[—–\-~～至]"
-_MEMBER = rf"\d+(?:{_RANGE_DASH}(?:确诊病例|病例|无症状感染者|阳性感染者|感染者)?\d+)?"
-_NUMBERS = rf"(?P<numbers>{_MEMBER}(?:[、,和及](?:确诊病例|病例|无症状感染者|阳性感染者|感染者)?{_MEMBER})*)"
-# Sex and age (,男,51岁; ,男,3月龄) may stand between the numbers and the residence, and after
-# them up to two short clauses (,系浦东机场安检工作人员) that do not start the next case.
-_NEXT_CASE = r"(?:确诊病例|病例|无症状感染者|感染者)\d"
-_DETAIL = r"(?P<detail>(?:[,:] ?(?:[男女]性?|\d+(?:岁|个月|月龄)))+)?"
-_ASIDE = rf"(?:(?<=岁|龄|[男女]|\d)(?:[,:](?!{_NEXT_CASE})[^,。;:\n]{{1,24}}?(?=[,:])){{1,2}})?"
-_RESIDES = r"[,:]?(?:均)?(?:现住址为|现住址|现住|现居住于|居住于|居住地为|住址为|家住|住在|住),?"
-# A district as written: the shortest name ending in 新区, 区 or 县 (浦东新区, 丰台区, 崇明县).
-_DISTRICT = r"(?!于)(?P<district>[\u4e00-\u9fff]{1,9}?(?:新区|区|县))"
-# The address runs to the next clause mark, or to the next case when a comma is missing (…后街病例47,).
-_ADDRESS = rf"(?P<address>(?:(?!{_NEXT_CASE})[^,。;:、\n])*)"
-_CASE_LINE_RE = re.compile(rf"{_NOUN}{_NUMBERS}{_DETAIL}(?:{_ASIDE}{_RESIDES}{_DISTRICT}{_ADDRESS})?")
-# 该病例,男,18岁,居住于闵行区东川路800号 (or 该病例,女,56岁,本市户籍): one case named without a number.
-_THIS_CASE_RE = re.compile(rf"该(?P<noun>确诊病例|病例|无症状感染者|阳性感染者|感染者){_DETAIL}(?:{_ASIDE}{_RESIDES}{_DISTRICT}{_ADDRESS})?")
-_MEMBER_RE = re.compile(rf"(\d+)(?:{_RANGE_DASH}\D*?(\d+))?")
-# Words that make a line about people other than new cases.
-_NOT_NEW_RE = re.compile(r"出院|治愈|死亡|解除")
-# A lone range bigger than this is a misreading (two numbers glued by a broken line).
-_MAX_RANGE = 1_000_000
+from archive.parse import lexicon
+from archive.parse.grammar import grammar
+from archive.parse.lexer import AREA, NUMBER, TEXT, Token, tokens
+
+# A district as written when the gazetteer does not know it: the shortest name ending in 新区, 区 or 县.
+_DISTRICT_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:新区|区|县)")
+_SUFFIXES = "区县市旗"  # a short form (闵行) followed by more (校区) is read by its shape: 闵行校区
+_ADDRESS_ENDS = frozenset(",.;:|()")  # an address runs to the next clause mark or 、 (not 和: 协和路)
+_SENTENCE_ENDS = frozenset(".|")
+_MAX_RANGE = 1_000_000  # a lone range bigger than this is a misreading (two numbers glued by a broken line)
+_MAX_ASIDE = 24  # characters of an aside
 
 
 @dataclass(frozen=True)
@@ -54,54 +41,156 @@ class CaseLine:
     span_end: int
 
 
+# Where a page may hold case lines at all: a case noun with a number that is no count (病例1, not
+# 确诊病例5例), or 该病例. Pages without one
+# (a district post's address lists) are never lexed for them.
+_NOUNS = lexicon.alternation(lexicon.words("noun"))
+_CASE_NUMBER = re.compile(f"(?:{_NOUNS})\\d+(?![\\d例])|(?:{lexicon.alternation(lexicon.words('this'))})(?:{_NOUNS})")
+
+
+class PageCaseLines:
+    """The case lines of a whole page, read once; each bulletin takes those in its part of the page."""
+
+    def __init__(self, text: str):
+        self.lines = case_lines(text) if _CASE_NUMBER.search(text) else []
+        self._starts = [line.span_start for line in self.lines]
+
+    def within(self, start: int, end: int) -> list[CaseLine]:
+        return self.lines[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+
 def case_lines(text: str, start: int = 0, end: int | None = None) -> list[CaseLine]:
     """Case mentions in text[start:end] that tie new cases to a residence (or state them with sex and age)."""
-    end = len(text) if end is None else end
-    found: list[CaseLine] = []
-    for pattern in (_CASE_LINE_RE, _THIS_CASE_RE):
-        for match in pattern.finditer(text, start, end):
-            line = _case_line(text, match)
+    found = list(tokens(text, start, len(text) if end is None else end))
+    reader = _LineReader(text, found)
+    lines = []
+    for phrase in grammar().phrases(found):
+        if phrase.yields == "case_line":
+            line = reader.line(phrase.first, phrase.first + len(phrase.tokens))
             if line is not None:
-                found.append(line)
-    return sorted(found, key=lambda line: line.span_start)
+                lines.append(line)
+    return lines
 
 
-def _case_line(text: str, match: re.Match) -> CaseLine | None:
-    district = match.group("district")
-    if district is None and not match.group("detail"):
-        return None  # 病例1为中国籍…: an imported case's paragraph, or a bare mention
-    if _NOT_NEW_RE.search(text, _sentence_start(text, match.start()), match.start()):
-        return None
-    cases = _count(match.groupdict().get("numbers"))
-    if cases is None:
-        return None
-    address = (match.group("address") or "").strip() if district else ""
-    return CaseLine(
-        case_type=_NOUN_TYPES[match.group("noun")],
-        district=district,
-        cases=cases,
-        address=address or None,
-        span_start=match.start(),
-        span_end=match.end(),
-    )
+class _LineReader:
+    def __init__(self, text: str, found: list[Token]):
+        self.text = text
+        self.found = found
+        # Whether a trap word (出院, 死亡 …) stands before each token in its sentence.
+        self.after_trap = []
+        seen = False
+        for token in found:
+            self.after_trap.append(seen)
+            seen = token.kind == "T" or seen and token.kind not in _SENTENCE_ENDS
+        self.sexes = frozenset(lexicon.words("detail", "sex"))
+        self.ages = lexicon.words("detail", "age")
 
-
-def _count(numbers: str | None) -> int | None:
-    """How many cases a number list names: 1 for none (该病例), ranges inclusive."""
-    if numbers is None:
-        return 1
-    total = 0
-    for member in _MEMBER_RE.finditer(numbers):
-        first, last = int(member.group(1)), member.group(2)
-        if last is None:
-            total += 1
-            continue
-        size = int(last) - first + 1
-        if not 0 < size <= _MAX_RANGE:
+    def line(self, first: int, after: int) -> CaseLine | None:
+        found = self.found
+        if self.after_trap[first]:  # 出院病例1… / 死亡: the line is no new case's
             return None
-        total += size
-    return total
+        numbers = found[first:after]
+        case_type = next(t.value for t in numbers if t.kind == "N")
+        cases = _count(numbers)
+        if cases is None:
+            return None
+        position, detail = self._details(after)
+        residence = self._residence(position)
+        if residence is None:
+            if not detail:
+                return None  # 病例1为中国籍…: an imported case's paragraph, or a bare mention
+            return CaseLine(case_type, None, cases, None, numbers[0].start, found[position - 1].end)
+        district, district_end, index = residence
+        address_end = self._address_end(index)
+        address = self.text[district_end:address_end].strip() or None
+        return CaseLine(case_type, district, cases, address, numbers[0].start, max(district_end, address_end))
+
+    def _details(self, position: int) -> tuple[int, bool]:
+        """Sex and age after the numbers (,男,51岁; ,女,3月龄): the index after them, and whether any."""
+        found, detail = self.found, False
+        while position + 1 < len(found) and found[position].kind in ",:":
+            item = found[position + 1]
+            words = self.text[item.start : item.end]
+            if item.kind == TEXT and words in self.sexes:
+                position += 2
+            elif item.kind == NUMBER and position + 2 < len(found) and self._is_age(found[position + 2]):
+                position += 3
+            else:
+                break
+            detail = True
+        return position, detail
+
+    def _is_age(self, token: Token) -> bool:
+        return token.kind == TEXT and self.text.startswith(self.ages, token.start)
+
+    def _residence(self, position: int) -> tuple[str, int, int] | None:
+        """(district as written, where it ends, index of its token) after up to two short asides."""
+        found = self.found
+        for _ in range(3):
+            index = position + (position < len(found) and found[position].kind in ",:")
+            if index < len(found) and found[index].kind == "A":  # 均居住于
+                index += 1
+            if index + 1 < len(found) and found[index].kind == "U":
+                index += 1 + (found[index + 1].kind == "," and index + 2 < len(found))  # 居住于,嘉定区
+                return self._district(found[index], index)
+            position = self._aside_end(position)
+            if position is None:
+                return None
+        return None
+
+    def _aside_end(self, position: int) -> int | None:
+        """An aside (,系浦东机场安检工作人员; :普通型) that does not start the next case: the index after it."""
+        found = self.found
+        if position >= len(found) or found[position].kind not in ",:":
+            return None
+        index = position + 1
+        while index < len(found) and found[index].kind not in ",:.;|":
+            if found[index].kind == "N" and index + 1 < len(found) and found[index + 1].kind == NUMBER:
+                return None  # the next case
+            index += 1
+        if index == position + 1 or found[index - 1].end - found[position].end > _MAX_ASIDE:
+            return None
+        return index
+
+    def _district(self, token: Token, index: int) -> tuple[str, int, int] | None:
+        if token.kind == AREA and self.text[token.end - 1] in _SUFFIXES:
+            return self.text[token.start : token.end], token.end, index
+        if token.kind not in (AREA, TEXT):
+            return None
+        shaped = _DISTRICT_SHAPE.match(self.text, token.start)
+        if shaped is None:
+            return None
+        return shaped.group(), shaped.end(), index
+
+    def _address_end(self, index: int) -> int:
+        """Where the address after the district ends: the next clause mark, or the next case."""
+        found = self.found
+        end = found[index].end
+        for position in range(index + 1, len(found)):
+            token = found[position]
+            if token.kind in _ADDRESS_ENDS or token.kind == "&" and self.text[token.start] == "、":
+                break
+            if token.kind == "N" and position + 1 < len(found) and found[position + 1].kind == NUMBER:
+                break
+            end = token.end
+        return end
 
 
-def _sentence_start(text: str, position: int) -> int:
-    return max(text.rfind("\n", 0, position), text.rfind("。", 0, position)) + 1
+def _count(numbers: list[Token]) -> int | None:
+    """How many cases a number list names: 1 for none (该病例), ranges inclusive."""
+    total, first, ranged = 0, None, False
+    for token in numbers:
+        if token.kind == "-":
+            ranged = True
+        elif token.kind == NUMBER:
+            if not isinstance(token.value, int):
+                return None
+            if ranged and first is not None:
+                size = token.value - first + 1
+                if not 0 < size <= _MAX_RANGE:
+                    return None
+                total += size - 1  # its first number is counted already
+                first, ranged = None, False
+            else:
+                total, first = total + 1, token.value
+    return total or 1

@@ -27,45 +27,43 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from archive.parse.case_lines import case_lines
+from archive.parse import lexicon
+from archive.parse.case_lines import PageCaseLines
 from archive.parse.gazetteer import Area, gazetteer
 from archive.parse.model import Place, Problem, Report
+from archive.parse.reading import local_counts
+
+
+def _words(*values: str) -> str:
+    return lexicon.alternation(lexicon.words("post", *values))
+
 
 # 2022年4月15日,浦东新区新增… / 3月19日(0-24时),虹口区新增… / …,奉贤无新增…
 _BLOCK_RE = re.compile(
     r"(?<!\d)(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
     r"(?:\((?P<start>\d{1,2})[-—–~至](?P<end>\d{1,2})时\))?,"
-    r"(?P<district>[\u4e00-\u9fff]{2,9}?)(?=无新增|新增)"
+    rf"(?P<district>[\u4e00-\u9fff]{{2,9}}?)(?={lexicon.alternation(lexicon.words('zero', 'zero') + lexicon.words('new'))})"
 )
 # The city's own sentence: 2022年4月15日0—24时,新增本土…
 _CITY_SENTENCE_RE = re.compile(
     r"(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?P<start>\d{1,2})[—\-–~至](?P<end>\d{1,2})时"
 )
 # What opens an address list: 分别居住于: / 其余居住于: / 居住于, (not 其中2例居住于闭环管理的建筑工地).
-_LIST_OPENER_RE = re.compile(r"(?:分别|其余)(?:分别)?居住于[:,]?|居住于(?:[:,]|$)")
+_LIST_OPENER_RE = re.compile(rf"(?:{_words('list_opener')})[:,]?|(?:{_words('list_opener_alone')})(?:[:,]|$)")
 # What closes one: the disinfection sentence that follows every list, or a sentence about the cases.
-_LIST_CLOSER_RE = re.compile(r"(?:目前,)?已对相关居住地|(?:其涉及的场所)?已落实终末消毒|(?:所有|上述|这些)(?:病例|人员)|其涉及的")
+_LIST_CLOSER_RE = re.compile(_words("list_closer"))
 # Lines after the last list: the post's sources and the publisher's footer.
-_POST_END_RE = re.compile(r"^(?:资料|编辑|来源|责任编辑|校对)[:]|^(?:微信扫一扫|关注该公众号|文章已于|发表于)")
+_POST_END_RE = re.compile(rf"^(?:{_words('post_end')})")
 # Page debris that may stand inside a list, alone or glued to an address.
-_DEBRIS_RE = re.compile(r"\(滑动查看更多[↓]?\)|滑动查看更多[↓]?|图片")
+_DEBRIS_RE = re.compile(_words("debris"))
+_STAMP = r"\d{4}-\d{1,2}-\d{1,2}"
 # Lines that hold no address: headings, a publisher and its timestamp (上海发布2022-04-16 09:06).
-_SKIPPED_LINE_RE = re.compile(r"^\D{0,12}\d{4}-\d{1,2}-\d{1,2}(?: \d{1,2}:\d{2})?$|如下:?$|居住地信息$|^无$")
+_SKIPPED_LINE_RE = re.compile(rf"^\D{{0,12}}{_STAMP}(?: \d{{1,2}}:\d{{2}})?$|(?:{_words('heading')}):?$|^(?:{_words('none_line')})$")
 # Items of a list that are no address: those debris lines glued to one, and prose.
-_NOT_AN_ADDRESS_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|如下$|居住地信息|^无$|^\W*$|病例|感染者|消毒|措施")
-_ANNOUNCED_LISTS_RE = re.compile(r"各区信息如下")
+_NOT_AN_ADDRESS_RE = re.compile(rf"{_STAMP}|(?:{_words('heading')})$|^(?:{_words('none_line')})$|^\W*$|{_words('not_address')}")
+_ANNOUNCED_LISTS_RE = re.compile(_words("announcement"))
 _ITEM_SPLIT_RE = re.compile(r"[,、;。\n]")
 
-_CONFIRMED = r"(?:本土)?(?:新冠肺炎)?(?:本土)?确诊病例"
-_ASYMPTOMATIC = r"(?:本土)?(?:新冠肺炎)?(?:本土)?无症状感染者"
-_COUNT_RES = {
-    "confirmed": re.compile(rf"(?P<count>\d+)例?{_CONFIRMED}|{_CONFIRMED}(?P<after>\d+)例"),
-    "asymptomatic": re.compile(rf"(?P<count>\d+)例?{_ASYMPTOMATIC}|{_ASYMPTOMATIC}(?P<after>\d+)例"),
-}
-_NONE_RES = {
-    "confirmed": re.compile(rf"无(?:新增)?{_CONFIRMED}"),
-    "asymptomatic": re.compile(rf"无(?:新增)?{_ASYMPTOMATIC}|无(?:新增)?{_CONFIRMED}[和、及]{_ASYMPTOMATIC}"),
-}
 _DISTRICT_SUFFIXES = ("", "区", "新区", "县")
 _LONGEST_HEADING = 8  # characters of a district's name on a line of its own
 _FULL_DAY = (0, 24)
@@ -85,11 +83,13 @@ class _Block:
     ended: bool = False  # the list ended as lists do (。, 已对相关居住地…, the next block): not cut off
 
 
-def with_places(text: str, reports: list[Report], year_hint: int | None = None) -> list[Report]:
+def with_places(
+    text: str, reports: list[Report], year_hint: int | None = None, page_case_lines: PageCaseLines | None = None
+) -> list[Report]:
     """``reports`` with places from per-case lines, and with a district report for each block of a
     district post (replacing any report read from the same block sentence, or of the same district
     and window)."""
-    _add_case_places(text, reports)
+    _add_case_places(reports, page_case_lines or PageCaseLines(text), len(text))
     # Only posts that list residences: a lone "11月20日,朝阳区新增…" elsewhere stays the bulletin parser's.
     is_post = _LIST_OPENER_RE.search(text) is not None or _ANNOUNCED_LISTS_RE.search(text) is not None
     blocks = _district_blocks(text, year_hint) if is_post else []
@@ -119,14 +119,14 @@ def _key(report: Report) -> tuple:
 # --- places of per-case lines ------------------------------------------------------------
 
 
-def _add_case_places(text: str, reports: list[Report]) -> None:
+def _add_case_places(reports: list[Report], page_case_lines: PageCaseLines, page_end: int) -> None:
     gaz = gazetteer()
     ordered = sorted(reports, key=lambda r: r.span_start)
     for index, report in enumerate(ordered):
-        end = ordered[index + 1].span_start if index + 1 < len(ordered) else len(text)
+        end = ordered[index + 1].span_start if index + 1 < len(ordered) else page_end
         scope = gaz.area_named(report.region, None)
         places: dict[tuple[str, str, str], Place] = {(p.case_type, p.district, p.name): p for p in report.places}
-        for line in case_lines(text, report.span_start, end):
+        for line in page_case_lines.within(report.span_start, end):
             if line.district is None or line.address is None:
                 continue
             name = _clean_name(line.address, line.district)
@@ -311,17 +311,9 @@ def _open_block(match, piece_start, piece, city, year, city_date, city_window) -
 
 
 def _counts(sentence: str) -> dict[str, int | None]:
-    counts: dict[str, int | None] = {}
-    for case_type in ("confirmed", "asymptomatic"):
-        stated = _COUNT_RES[case_type].search(sentence)
-        none = _NONE_RES[case_type].search(sentence)
-        if none is not None and (stated is None or none.start() < stated.start()):
-            counts[case_type] = 0
-        elif stated is not None:
-            counts[case_type] = int(stated.group("count") or stated.group("after"))
-        else:
-            counts[case_type] = None
-    return counts
+    """The block sentence's local confirmed and asymptomatic counts (0 for 无新增…), as the grammar reads them."""
+    stated = local_counts(sentence)
+    return {case_type: stated.get(case_type) for case_type in ("confirmed", "asymptomatic")}
 
 
 def _read_list(block: _Block, piece: str) -> None:

@@ -6,13 +6,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from archive.parse import article
-from archive.parse import figures as fg
-from archive.parse.clauses import Sentence, sentences
+from archive.parse import article, lexicon
+from archive.parse.sentences import Sentence, sentences
 from archive.parse.dates import LEAD_WINDOW, find_dateline_date, find_page_date, relative_date, resolve_date, window_of, window_stated
+from archive.parse.case_lines import PageCaseLines
 from archive.parse.district_posts import with_places
-from archive.parse.extract import BodyReader
 from archive.parse.gazetteer import Area, gazetteer
+from archive.parse.grammar import grammar
+from archive.parse.lexer import tokens
 from archive.parse.model import (
     DistrictCount,
     STATUS_FAILED,
@@ -25,24 +26,21 @@ from archive.parse.model import (
 )
 from archive.parse.normalize import normalize_text
 from archive.parse.placing import PagePlacer, Unplaced, named_region_text
+from archive.parse.reading import BulletinReader
 from archive.parse.residence import add_resident_districts
 from archive.parse.sections import merge_sections
 from archive.parse.validate import resolve_remainders, validate
 
 # The longest text a lead may hold between its window and 新增 (a region name, an issuer).
 _MAX_REGION_GAP = 36
-# What opens the statement of new cases after a lead's window and region.
-_VERB_RE = re.compile(rf"{fg.ZERO_RE.pattern}|新增|(?<!累计)报告(?!的)")
-# The statement's first clause names the cases: a case noun, not a death, a discharge or a suspicion.
-_STATEMENT_END_RE = re.compile(r"[,。;、和及]")
-_NOT_NEW_CASES_RE = re.compile(r"死亡|出院|治愈|疑似|重症|危重|解除|密切接触者|累计|排除")
+# What opens the statement of new cases after a lead's window and region: 新增, 报告, or a zero wording.
+_VERB_RE = re.compile(lexicon.alternation(lexicon.words("new") + lexicon.words("zero", "zero", "no_news")))
 # A cut-off hour the window regex leaves behind (截至2月13日6时,新增…): not a region.
 _CUTOFF_HOUR_RE = re.compile(r"^\d{1,2}时")
 # A second date before the statement: the window found is not the one the statement counts in.
 _SENTENCE_WIDE_WINDOW_RE = re.compile(r"\d{1,2}日|今早|今日")
 # The region a sentence opens with, before what it lists (上海市排除…;新增…).
 _REGION_OPENING_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:省|市|自治区|地区|州)")
-_BARE_COUNT_RE = re.compile(rf"(?:{fg.NOUN})\d+$")
 _MAX_HEADLINE = 40
 # Counting days outside this range are misreadings (glued lines, a wrong month).
 PLAUSIBLE_DAYS = (dt.date(2019, 12, 1), dt.date(2023, 12, 31))
@@ -71,10 +69,11 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     if not _VERB_RE.search(text):  # what every lead holds (_find_leads): a page without it has no bulletin
         return ParsedDocument(text, STATUS_NO_BULLETIN, published_on=page_date)
     page = sentences(text)
-    leads = list(_find_leads(page))
+    leads = list(_find_leads(text, page))
     if not leads:
         return ParsedDocument(text, STATUS_NO_BULLETIN, published_on=page_date)
     lines = article.PageLines(text)
+    page_case_lines = PageCaseLines(text)
     placer = PagePlacer(text, leads[0].sentence.start + leads[0].window.start())
     # A page without a date of its own is dated by the latest bulletin that states its
     # year, else by its dateline (新华社哈尔滨3月23日电) when the year is known.
@@ -88,7 +87,7 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
         body = page[lead.index : next_lead.index if next_lead else len(page)]
         next_start = next_lead.sentence.start if next_lead else len(text)
         try:
-            report = _read_bulletin(text, lines, placer, lead, body, next_start, anchor, hints)
+            report = _read_bulletin(text, lines, placer, lead, body, next_start, page_case_lines, anchor, hints)
         except _Undated as exc:
             problems.append(Problem("undated_bulletin", str(exc), *exc.span))
             undated.append(str(exc))
@@ -105,7 +104,7 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
         # Nothing could be dated: the page fails with the reasons (and waits for --year, which reparse sees).
         return ParsedDocument(text, STATUS_FAILED, published_on=page_date, error="; ".join(undated))
     ordered = sorted(_drop_windowless_echoes(reports.values()), key=lambda r: r.span_start)
-    ordered = with_places(text, ordered, hints.year)  # district posts' reports, and places (district_posts.py)
+    ordered = with_places(text, ordered, hints.year, page_case_lines)  # district posts' reports, and places
     for seq, report in enumerate(ordered, start=1):
         report.seq = seq
     # A page whose bulletins could not be placed is parsed all the same: its problems say why.
@@ -134,41 +133,42 @@ def _window_unstated(report: Report) -> bool:
     return any(p.code == "window_not_stated" for p in report.problems)
 
 
-def _find_leads(page: list[Sentence]):
+def _find_leads(text: str, page: list[Sentence]):
     """Sentences that open a bulletin: a counting window, a region, then 新增 … N例 of a case noun.
 
     A headline may hold the window and region alone, its figures on the next line
     (4月10日(0-24时)上海疫情 / 新增本土确诊病例914例 新增本土无症状感染者25173例)."""
     for index, sentence in enumerate(page):
-        lead = _lead_in(sentence, index)
+        lead = _lead_in(text, sentence, index)
         if lead is None and index + 1 < len(page):
-            lead = _headline_lead(sentence, index, page[index + 1])
+            lead = _headline_lead(text, sentence, index, page[index + 1])
         if lead is not None:
             yield lead
 
 
-def _lead_in(sentence: Sentence, index: int) -> _Lead | None:
+def _lead_in(text: str, sentence: Sentence, index: int) -> _Lead | None:
     if "新增" not in sentence.text and "报告" not in sentence.text:  # every lead holds one
         return None
     for window in LEAD_WINDOW.finditer(sentence.text):
-        lead = _lead_after(sentence, index, window)
+        lead = _lead_after(text, sentence, index, window)
         if lead is not None:
             return lead
     return None
 
 
-def _headline_lead(sentence: Sentence, index: int, following: Sentence) -> _Lead | None:
+def _headline_lead(text: str, sentence: Sentence, index: int, following: Sentence) -> _Lead | None:
     window = LEAD_WINDOW.match(sentence.text)
     if window is None or len(sentence.text) > _MAX_HEADLINE or not _VERB_RE.match(following.text):
         return None
     region_text = sentence.text[window.end() :]
-    if not named_region_text(region_text) or not _statement_at(following.text, _VERB_RE.match(following.text)):
+    if not named_region_text(region_text) or not _statement_at(text, following.start, following.end):
         return None
     return _Lead(sentence, index, window, region_text)
 
 
-def _lead_after(sentence: Sentence, index: int, window: re.Match) -> _Lead | None:
+def _lead_after(text: str, sentence: Sentence, index: int, window: re.Match) -> _Lead | None:
     rest = sentence.text[window.end() :]
+    rest_start = sentence.start + window.end()
     first = True
     for verb in _VERB_RE.finditer(rest):
         if first:
@@ -181,22 +181,17 @@ def _lead_after(sentence: Sentence, index: int, window: re.Match) -> _Lead | Non
                 opening = _REGION_OPENING_RE.match(rest)
                 region_text = opening.group() if opening else ""
             first = False
-        if _statement_at(rest, verb):
+        if _statement_at(text, rest_start + verb.start(), sentence.end, rest_start):
             return _Lead(sentence, index, window, region_text)
     return None
 
 
-def _statement_at(rest: str, verb: re.Match) -> bool:
-    """A statement of new cases opens at ``verb``: a case noun with a count, or a zero."""
-    if fg.NO_NEWS_RE.match(rest, verb.start()):  # 无新增新冠肺炎疫情信息报告
-        return True
-    statement_end = _STATEMENT_END_RE.search(rest, verb.end())
-    statement = rest[verb.start() : statement_end.start() if statement_end else len(rest)]
-    if not fg.NOUN_RE.search(statement) or _NOT_NEW_CASES_RE.search(statement):
-        return False
-    zero = fg.ZERO_RE.match(rest, verb.start()) or "为零" in statement
-    # 确诊病例5487和无症状感染者…: a count without 例 before the next noun counts too.
-    return bool(zero or fg.COUNT_RE.search(statement) or _BARE_COUNT_RE.search(statement))
+def _statement_at(text: str, verb: int, end: int, start: int | None = None) -> bool:
+    """A statement of new cases opens at ``verb``: the first phrase that reaches past it (read from
+    ``start``, so that 累计报告… is read as the trap it is) states new cases or a zero."""
+    found = list(tokens(text, verb if start is None else start, end))
+    phrase = next((p for p in grammar().phrases(found) if p.end > verb), None)
+    return phrase is not None and phrase.yields in ("totals", "zero", "no_news")
 
 
 def _read_bulletin(
@@ -206,6 +201,7 @@ def _read_bulletin(
     lead: _Lead,
     body: list[Sentence],
     next_start: int,
+    page_case_lines: PageCaseLines,
     page_date,
     hints: ParseHints,
 ) -> Report:
@@ -240,10 +236,10 @@ def _read_bulletin(
         span_end=lead.sentence.end,
         problems=problems,
     )
-    reader = BodyReader(report, area)
+    reader = BulletinReader(report, area, text)
     body[0] = Sentence(start, body[0].end, text[start : body[0].end])
     report.span_end = reader.read(body)
-    add_resident_districts(report, text, start, next_start, area)
+    add_resident_districts(report, text, page_case_lines.within(start, next_start), start, area)
     if placement.within is not None:
         _all_cases_in(report, placement.within)
     resolve_remainders(report, reader.remainders)

@@ -139,6 +139,11 @@ class Gazetteer:
         # The same names come back on every page of a region: answers are remembered.
         self.area_at_end = lru_cache(maxsize=65536)(self.area_at_end)
 
+    def token_names(self) -> set[str]:
+        """Every name the lexer knows as an area: full and former names, short forms of regions and counties."""
+        names = set(self._by_name) | set(self._regions_by_short) | set(self._counties_by_short)
+        return {name for name in names if len(name) >= 2 and name not in _SELF_REFERENCES}
+
     def areas_called(self, name: str) -> list[Area]:
         """Every area of that exact name, anywhere (朝阳区 of 北京市 and of 长春市)."""
         return self._by_name.get(name, [])

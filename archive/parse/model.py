@@ -9,8 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-# Stored with each document (here, not with the grammar: the read side shows it without loading the parser).
-PARSER_VERSION = "0.2.0"
+from archive.parse.lexicon import lexicon_hash
+
+# Stored with each document (here, not with the grammar: the read side shows it without loading the parser);
+# it includes a hash of the lexicon and the patterns, so a change to either is a new version.
+PARSER_VERSION = f"0.3.0+{lexicon_hash()}"
 
 CASE_TYPES = ("confirmed", "asymptomatic", "positive", "initial_positive")
 # The count columns of a report: the figures two documents about one window must agree on.
@@ -25,7 +28,7 @@ FIGURES = (
 )
 
 # Fields of a Report the parser works with but the archive does not store.
-WORKING_FIELDS = ("unplaced_cases", "partial")
+WORKING_FIELDS = ("unplaced_cases", "partial", "readings")
 
 STATUS_PARSED = "parsed"
 STATUS_NO_BULLETIN = "no_bulletin"
@@ -89,6 +92,24 @@ class Place:
     cases: int | None = None  # how many of the report's cases of that type the bulletin ties to it
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How one figure was read: the grammar's pattern and the tokens (kind, text, start, end) that gave it."""
+
+    figure: str  # the column or row it set: local_confirmed, district_count asymptomatic 哈尔滨市 南岗区 …
+    value: object
+    pattern: str
+    tokens: tuple[tuple[str, str, int, int], ...]
+
+    def as_dict(self) -> dict:
+        return {
+            "figure": self.figure,
+            "value": self.value,
+            "pattern": self.pattern,
+            "tokens": [{"kind": kind, "text": text, "start": start, "end": end} for kind, text, start, end in self.tokens],
+        }
+
+
 @dataclass
 class Report:
     seq: int
@@ -120,6 +141,8 @@ class Report:
     # Breakdowns ("areas"/"channels", case type) the bulletin itself gives for part of the cases only
     # (a city's 均为…发现 in a province bulletin): under their total they are partial, not mismatched.
     partial: set[tuple[str, str]] = field(default_factory=set, compare=False)
+    # How each figure was read (archive ingest --dry-run --json --explain): not stored.
+    readings: list[Reading] = field(default_factory=list, compare=False)
 
     @property
     def consistent(self) -> bool:

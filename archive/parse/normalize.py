@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from archive.parse import lexicon
+
 # Characters that end a line which is complete in itself; a line ending in
 # anything else, in a line of prose, was broken by the page layout.
 # (";" is not among them: it separates clauses of one sentence, so a line ending in it was broken.)
@@ -18,8 +20,12 @@ _LINE_END_PUNCTUATION = "。!?:…\"'”’」』)]》"
 _PROSE_MARKS = re.compile(r"[,。;]")
 _HAN_BLOCKS = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))
 _CJK = "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in _HAN_BLOCKS)
-# Spaces touching a Chinese character are layout, not content ("57 例", "本报讯 (记者").
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}\(\)])[ \t\u3000]+|[ \t\u3000]+(?=[{_CJK}\(\)])")
+# Spaces are layout, not content ("57 例", "本报讯 (记者", "0 — 14时" of text copied out of a PDF), except
+# between two Latin letters or digits, where they keep words and figures apart (2022-04-16 09:06).
+# Each alternative takes a whole run of spaces, so that a run between two digits stays whole.
+_LAYOUT_SPACE = re.compile(
+    r"(?<![A-Za-z0-9 \t\u3000])[ \t\u3000]+|(?<=[A-Za-z0-9])[ \t\u3000]+(?![ \t\u3000A-Za-z0-9])"
+)
 # Control and format characters (zero-width spaces, direction marks, stray NULs)
 # carry no content and would split words; tab and line end are kept.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
@@ -30,7 +36,16 @@ _PINYIN_ANNOTATION = re.compile(rf"(?<=[{_CJK}])\((?:[a-zA-Z\u00e0-\u01dc\u0251\
 # stands alone: it is never the continuation of a broken sentence.
 _STAMP_LINE = re.compile(r"^[^,。;]{0,12}?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 # A line ending in a count, and a line that opens a new statement: two items, not one broken sentence.
-_OPENS_A_STATEMENT = re.compile(r"(?:无新增|新增|治愈|出院|市卫健委|累计|截至|\d{4}年|\d{1,2}月\d{1,2}日)")
+_OPENS_A_STATEMENT = re.compile(
+    "(?:"
+    + lexicon.alternation(
+        lexicon.words("zero", "zero")
+        + lexicon.words("new")
+        + lexicon.words("trap", "discharged", "cumulative", "cutoff")
+        + lexicon.words("self", "city")
+    )
+    + r"|\d{4}年|\d{1,2}月\d{1,2}日)"
+)
 # Characters that join without a separator when a break falls between them: a word split.
 _JOINS_TIGHT = re.compile(rf"[{_CJK}]")
 # Below this share of changed Han characters a page is simplified text that
@@ -125,7 +140,7 @@ def normalize_text(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _PINYIN_ANNOTATION.sub("", text)
     text = to_simplified(text)
-    text = _SPACE_NEAR_CJK.sub("", text)
+    text = _LAYOUT_SPACE.sub("", text)
     return repair_line_breaks(text)
 
 

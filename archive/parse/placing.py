@@ -14,27 +14,32 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from archive.parse import lexicon
 from archive.parse.gazetteer import Area, Gazetteer, gazetteer
 
 NATIONAL = "全国"
-# Words standing for the issuer's own region, by the level they imply.
-_STANDS_FOR_CITY = ("市卫健委", "市卫生健康委", "本市", "我市", "全市")
-_STANDS_FOR_PROVINCE = ("省卫健委", "省卫生健康委", "本省", "我省", "全省")
-# 全区/我区: an autonomous region's own word in 2020 (广西, 新疆), a district's in 2022.
-_STANDS_FOR_REGION = ("自治区卫健委", "区卫健委", "全区", "我区", "本区", "自治区")
-_NATIONAL_RE = re.compile(r"全国|31个省(?:\(自治区、直辖市\))?(?:和新疆生产建设兵团)?|国家卫健委|国家卫生健康委")
-# What may stand between a window and 新增 without being a region's name.
-_FILLER_RE = re.compile(
-    r"\([^()]*\)|新型冠状病毒肺炎|新冠病毒肺炎|新冠肺炎|新冠病毒|新冠|疫情|通过口岸联防联控机制|"
-    r"本地|本土|境外输入|报告|通报|累计|共|均|卫健委|卫生健康委员会|卫生健康委|卫生健康局|"
-    r"[,:、;\s]"
+# Words standing for the issuer's own region (lexicon/regions.tsv), by the level they imply; 全区/我区 is an
+# autonomous region's own word in 2020 (广西, 新疆), a district's in 2022.
+_STANDS_FOR = {level: lexicon.words("self", level) for level in ("city", "province", "region")}
+_NATIONAL_RE = re.compile(lexicon.alternation(lexicon.words("self", "national")))
+# What may stand between a window and 新增 without being a region's name: a bracket, the disease, origins,
+# verbs of reporting, issuers, 累计/共/均, punctuation.
+_FILLER_WORDS = (
+    lexicon.words("filler", "disease", "total")
+    + lexicon.words("origin", "local")
+    + ("境外输入",)
+    + lexicon.words("new")
+    + lexicon.words("issuer")
+    + lexicon.words("trap", "cumulative")
+    + lexicon.words("scope", "all")
 )
+_FILLER_RE = re.compile(rf"\([^()]*\)|{lexicon.alternation(_FILLER_WORDS)}|[,:、;\s]")
 # An unknown name has the shape of an area when it ends with a division's suffix.
 _AREA_SHAPE_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:省|市|自治区|自治州|地区|盟|区|县|旗)$")
 # A region name that continues as a street or a building is not a mention of the region,
 # nor is a traveller's origin or route (来自中国香港, 在香港生活, 自英国出发, 经新加坡转机).
-_NOT_A_MENTION_AFTER = re.compile(r"[东西南北中]?(?:路|街|大道|巷|弄|桥|广场|大厦)|籍|出发|转机|生活|工作|就学|探亲|留学|居民|地区居民")
-_NOT_A_MENTION_BEFORE = re.compile(r"(?:来自|自|在|经|暂居|中国)$")
+_NOT_A_MENTION_AFTER = re.compile(lexicon.alternation(lexicon.words("street") + lexicon.words("travel", "after")))
+_NOT_A_MENTION_BEFORE = re.compile(f"(?:{lexicon.alternation(lexicon.words('travel', 'before'))})$")
 _AREA_SUFFIX_RE = re.compile(r"[区县]")
 _LONGEST_AREA_NAME = 8
 _TITLE_REACH = 300  # the title block and masthead of a page
@@ -160,11 +165,11 @@ class PagePlacer:
         return city if score >= 2 and score > rest[0][1] else None
 
 
-_STANDS_FOR_RE = re.compile("|".join(sorted(_STANDS_FOR_CITY + _STANDS_FOR_PROVINCE + _STANDS_FOR_REGION, key=len, reverse=True)))
+_STANDS_FOR_RE = re.compile(lexicon.alternation(word for words in _STANDS_FOR.values() for word in words))
 
 
 def _stands_for(raw: str) -> str | None:
-    for level, words in (("city", _STANDS_FOR_CITY), ("province", _STANDS_FOR_PROVINCE), ("region", _STANDS_FOR_REGION)):
+    for level, words in _STANDS_FOR.items():
         if any(word in raw for word in words):
             return level
     return None

@@ -12,23 +12,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from archive.parse.case_lines import case_lines
+from archive.parse import lexicon
+from archive.parse.case_lines import CaseLine
 from archive.parse.gazetteer import Area, gazetteer
 from archive.parse.model import DistrictCount, Problem, Report
 
 
 # Words of case details (clinical type, the details heading), not of a residence list.
-_DETAILS_RE = re.compile(r"主要情况|普通型|轻型|重型|危重型")
+_DETAILS_RE = re.compile(lexicon.alternation(lexicon.words("detail", "heading", "clinical")))
 _DETAILS_REACH = 40
 
 
-def add_resident_districts(report: Report, text: str, start: int, end: int, scope: Area | None) -> None:
-    """District rows of ``report`` from the case lines in text[start:end] (a local bulletin's section)."""
+def add_resident_districts(report: Report, text: str, found: list[CaseLine], start: int, scope: Area | None) -> None:
+    """District rows of ``report`` from the case lines ``found`` in its section of the page (from ``start``)."""
     if _only_imported(report):
         return  # the per-case paragraphs of imported cases name no residence of theirs here
     lines = [
         line
-        for line in case_lines(text, start, end)
+        for line in found
         # Case details (新增确诊病例主要情况:确诊病例17:普通型,现住…) describe cases already counted.
         if report.total_of(line.case_type) is not None and not _DETAILS_RE.search(text, max(start, line.span_start - _DETAILS_REACH), line.span_end)
     ]

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import re
+
+from archive.parse import lexicon
 from archive.parse.channels import channel_key
-from archive.parse.figures import CONVERSION_RE
 from archive.parse.model import CASE_TYPES, SUM_MISMATCH, ChannelCount, Problem, Report
 
 
@@ -19,7 +21,7 @@ def resolve_remainders(report: Report, remainders) -> None:
         for case_type in remainder.case_types:
             total = report.total_of(case_type)
             counted = sum(c.count for c in report.channels if c.case_type == case_type)
-            where = (remainder.clause.start, remainder.clause.end)
+            where = remainder.span
             if total is None:
                 report.problems.append(
                     Problem("uncounted_channel", f"其余 {remainder.label}: no stated {case_type} total", *where)
@@ -59,6 +61,9 @@ def take_imported_out(report: Report, case_type: str, new_cases: int, span: tupl
     return Problem("derived_remainder", f"{local} {new_cases - abroad} = {new_cases} new cases - {abroad} imported", *span)
 
 
+# A label naming a conversion (转归, 由无症状感染者转为确诊病例, 转确诊): a breakdown of part of the confirmed.
+_CONVERSION_RE = re.compile(lexicon.alternation(lexicon.words("conversion") + lexicon.words("channel_key", "converted")))
+
 # The codes validate() gives: recomputed whenever a report's figures change (merged sections).
 VALIDATION_CODES = frozenset({SUM_MISMATCH, "no_total", "partial_breakdown"})
 
@@ -87,7 +92,7 @@ def validate(report: Report) -> None:
             counted = sums[case_type]
             # A lone conversion count (转为确诊, 转归, 转确诊) covers only part of the confirmed cases.
             only_conversions = what == "channels" and all(
-                CONVERSION_RE.search(r.label) for r in rows if r.case_type == case_type
+                _CONVERSION_RE.search(r.label) for r in rows if r.case_type == case_type
             )
             # A list of channels may name only some (Shanghai's 其中…在隔离管控中发现 without 其余);
             # areas are listed in full, so fewer cases in them than the total is a mismatch.

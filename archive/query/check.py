@@ -28,6 +28,7 @@ FINDING_COLUMNS = (
     "parent_sentence",
 )
 # inconsistent: a report whose breakdown does not add up (problem sum_mismatch);
+# unrecognized: a count inside a bulletin that no pattern of the grammar read (problem unrecognized_figure);
 # conflict: documents giving the same region, day and window different figures;
 # duplicate: documents giving the same region, day and window the same figures;
 # cross_mismatch: a region's own report and the report one level up (its city's, province's,
@@ -35,7 +36,7 @@ FINDING_COLUMNS = (
 # cross_skipped: two such reports stating figures for one day, but in no common window;
 # missing_days: days without a report inside a region's daily series;
 # unplaced: a bulletin a page holds that could not be stored (no region, no day: document.problems).
-KINDS = ("inconsistent", "conflict", "duplicate", "cross_mismatch", "cross_skipped", "missing_days", "unplaced")
+KINDS = ("inconsistent", "unrecognized", "conflict", "duplicate", "cross_mismatch", "cross_skipped", "missing_days", "unplaced")
 
 
 def check(
@@ -56,6 +57,7 @@ def check(
         reports = connection.execute(_reports_to_look_at(region, start, end)).all()
         days = connection.execute(_reported_days(region, start, end)).all()
         findings = cross_findings(connection, region, start, end)
+        findings.extend(_unrecognized(connection, region, start, end))
         if region is None:  # a bulletin without a region belongs to no region's findings
             findings.extend(_unplaced(connection, start, end))
     findings.extend(_inconsistent(report) for report in reports if not report.consistent)
@@ -209,6 +211,31 @@ def _unplaced(connection, start: dt.date | None, end: dt.date | None) -> list[di
                     "parent_sentence": None,
                 }
             )
+    return findings
+
+
+def _unrecognized(connection, region: str | None, start, end) -> list[dict]:
+    """Each count a bulletin holds that the grammar did not read, with the text it stands in."""
+    query = (
+        select(
+            report_table.c.id,
+            report_table.c.region,
+            report_table.c.report_date,
+            report_table.c.window_start_hour,
+            report_table.c.window_end_hour,
+            report_table.c.problems,
+            document.c.text,
+        )
+        .join(document, document.c.id == report_table.c.document_id)
+        .where(report_table.c.problems.like('%"unrecognized_figure"%'))
+    )
+    findings = []
+    for row in connection.execute(reports_in_scope(query, region, start, end).order_by(report_table.c.id)):
+        for problem in json.loads(row.problems):
+            if problem["code"] != "unrecognized_figure":
+                continue
+            finding = _finding("unrecognized", [row], problem["message"], row.text[problem["span_start"] : problem["span_end"]])
+            findings.append(finding)
     return findings
 
 

@@ -1,0 +1,516 @@
+"""Reading: the phrases of a bulletin's sentences → its Report's figures.
+
+The grammar (grammar.py, lexicon/patterns.tsv) says what each phrase is; reading says what it means for
+the report, in the context the statement has built so far: the case types the current part speaks of,
+the origin its qualifiers carry, an open city group of a province list (rows.py), and a trap whose own
+count and breakdown are no new cases. Context lives in one ``Statement`` frame, renewed at each sentence
+and at each run boundary (;), so a figure is read the same whatever punctuation surrounds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from archive.parse.sentences import Sentence
+from archive.parse.grammar import Phrase, grammar
+from archive.parse.lexer import AREA, COUNT, DATE, IMPORTED, LOCAL, NUMBER, TEXT, Token, tokens
+from archive.parse.model import Problem, Reading, Report
+from archive.parse.rows import RowWriter
+from archive.parse.validate import LOCAL_AND_IMPORTED, take_imported_out
+
+MAX_COUNT = 10_000_000  # beyond it a number is a typo or garbage (10^20 例): a problem, not a figure
+_TOTAL_FIELDS = {
+    ("confirmed", False): "local_confirmed",
+    ("asymptomatic", False): "local_asymptomatic",
+    ("positive", False): "local_positive",
+    ("initial_positive", False): "initial_positive",
+    ("confirmed", True): "imported_confirmed",
+    ("asymptomatic", True): "imported_asymptomatic",
+}
+_MAX_IDLE_SENTENCES = 2
+# Traps that end nothing: a sentence of suspected cases neither ends the bulletin nor is part of it.
+_NEUTRAL_TRAPS = frozenset({"suspected", "excluded"})
+
+
+@dataclass
+class Statement:
+    """The context of the part being read."""
+
+    types: tuple[str, ...]  # the case types rows now describe; () while only imported cases are spoken of
+    origin: str | None = None  # the origin qualifiers carry ("local" / "imported")
+    trapped: bool = False  # a trap's count was read: its breakdown follows, no new cases
+    area_of_totals: object = None  # 哈尔滨市确诊病例5例、无症状感染者98例: the area the per-type counts are of
+    counted: tuple[str, ...] = ()  # the types of the last total, whatever its origin (其中境外输入58例,本土23402例)
+
+
+@dataclass
+class _Outcome:
+    contributed: bool = False
+    trapped: bool = False
+    neutral: bool = False
+
+
+@dataclass
+class Remainder:
+    case_types: tuple[str, ...]
+    label: str
+    span: tuple[int, int]
+
+
+@dataclass
+class BulletinReader:
+    report: Report
+    scope: object  # the report's Area, or None
+    text: str
+    lead_types: tuple[str, ...] = ()
+    remainders: list[Remainder] = field(default_factory=list)
+    _lead_totals: list[tuple[str, int]] = field(default_factory=list)
+    _unqualified: dict[str, tuple[int, tuple[int, int]]] = field(default_factory=dict)
+    _origin_stated: bool = False
+
+    def __post_init__(self):
+        self.rows = RowWriter(self.report, self.scope, self.text)
+        self.statement = Statement(())
+
+    # --- sentences ------------------------------------------------------------------------
+    def read(self, body: list[Sentence]) -> int:
+        """Read sentences while they belong to the bulletin; returns the offset where its figures end."""
+        end = body[0].end
+        after_trap = False
+        idle = 0
+        for index, sentence in enumerate(body):
+            found = list(tokens(self.text, sentence.start, sentence.end))
+            phrases = grammar().phrases(found)
+            if index and after_trap and not _opens_statement(found, phrases) and not _only_traps(found, phrases):
+                # After figures that are no new cases, only a new statement (or more such figures) belongs
+                # to the bulletin; a sentence without a count (全区现无本地疑似病例) does not end it.
+                idle += 1
+                if any(t.kind == COUNT for t in found) or idle > _MAX_IDLE_SENTENCES:
+                    break
+                continue
+            outcome = self._read_sentence(found, phrases)
+            if index == 0:
+                self.lead_types = lead_types(self._lead_totals)
+            if outcome.contributed:
+                end = sentence.end
+                after_trap, idle = False, 0
+            elif outcome.trapped:
+                after_trap = True
+            elif index and not outcome.neutral:
+                # A sentence without any count does not end the bulletin; one with a count the reader
+                # does not take, or a run of idle sentences, does.
+                idle += 1
+                if any(t.kind == COUNT for t in found) or idle > _MAX_IDLE_SENTENCES:
+                    break
+        self.rows.close_group()
+        self._settle_origin()
+        self.rows.finish()
+        return end
+
+    def _read_sentence(self, found: list[Token], phrases: list[Phrase]) -> _Outcome:
+        self.statement = Statement(self.lead_types)
+        self.rows.close_group()
+        outcome = _Outcome()
+        position = 0
+        for phrase in phrases:
+            self._boundaries(found, position, phrase.first, outcome)
+            position = phrase.first + len(phrase.tokens)
+            read = getattr(self, f"_read_{phrase.yields}")(phrase)
+            traps = phrase.of("T")
+            if read:
+                outcome.contributed = True
+            elif traps and all(t.value in _NEUTRAL_TRAPS for t in traps):
+                outcome.neutral = True
+            elif traps:
+                outcome.trapped = True
+        self._boundaries(found, position, len(found), outcome)
+        return outcome
+
+    def _boundaries(self, found: list[Token], start: int, end: int, outcome: _Outcome) -> None:
+        """Tokens between phrases: run ends and brackets renew the context; a count no pattern took is said."""
+        for token in found[start:end]:
+            if token.kind == ";":
+                self._end_run()
+            elif token.kind == "(":
+                self.rows.depth += 1
+            elif token.kind == ")":
+                self.rows.depth = max(0, self.rows.depth - 1)
+                self.rows.left_bracket()
+            elif token.kind == COUNT and not self.statement.trapped:
+                self._unrecognized(token)
+
+    def _end_run(self) -> None:
+        if self.rows.depth == 0:
+            self.statement.trapped = False
+            self.statement.area_of_totals = None
+            self.rows.close_group()
+
+    def _unrecognized(self, token: Token) -> None:
+        start = max(self.text.rfind(mark, 0, token.start) for mark in ",;。\n(")
+        self.report.problems.append(
+            Problem("unrecognized_figure", f"a figure the parser does not understand: {self.text[start + 1 : token.end]}", token.start, token.end)
+        )
+
+    # --- totals -----------------------------------------------------------------------------
+    def _read_totals(self, phrase: Phrase) -> bool:
+        opens = any(t.kind == "E" for t in phrase.tokens)
+        if self.statement.trapped and not opens:
+            return False  # 治愈出院1239例,其中境外输入34例,本土1205例: the trap's own breakdown
+        if opens:
+            self.statement.origin = None  # 新增 opens a new statement: qualifiers of the last one end
+        types, counted = [], []
+        for qualifiers, noun, count in _pairs(phrase):
+            value = self._count(count, min(noun.start, count.start), phrase.start)
+            if value is None:
+                continue
+            kinds = {t.kind for t in qualifiers}
+            if IMPORTED in kinds:
+                self.statement.origin = "imported"
+            elif LOCAL in kinds:
+                self.statement.origin = "local"
+            imported = self.statement.origin == "imported"
+            case_type = noun.value
+            areas = [t for t in qualifiers if t.kind == AREA]
+            if not imported and self.rows.area_total(areas, self.statement, case_type, value):
+                self._explain(f"district_count {case_type}", value, phrase)
+                continue
+            self._set_total(case_type, imported, value, phrase, explicit=self.statement.origin is not None)
+            counted.append(case_type)
+            if self.statement.origin is not None:
+                self._origin_stated = True
+            elif case_type not in self._unqualified and getattr(self.report, _TOTAL_FIELDS[(case_type, False)]) == value:
+                self._unqualified[case_type] = (value, (phrase.start, phrase.end))
+            if not imported:
+                types.append(case_type)
+        self.statement.types = tuple(dict.fromkeys(types))
+        self.statement.counted = tuple(dict.fromkeys(counted))
+        self.statement.trapped = False
+        self.rows.close_group()
+        return True
+
+    def _read_local_part(self, phrase: Phrase) -> bool:
+        """其中境外输入58例,本土23402例: the local part of the total before it."""
+        if self.statement.trapped:
+            return False
+        value = self._count(phrase.of(COUNT)[0])
+        if value is None:
+            return True
+        self.statement.origin = "local"
+        self.statement.types = self.statement.counted
+        for case_type in self.statement.counted:
+            self._set_total(case_type, False, value, phrase, explicit=True)
+        self._origin_stated = True
+        return True
+
+    def _set_total(self, case_type: str, imported: bool, count: int, phrase: Phrase, explicit: bool = False) -> None:
+        name = _TOTAL_FIELDS.get((case_type, imported))
+        if name is None:  # imported positives or initial positives: no column for them
+            return
+        stated = getattr(self.report, name)
+        # 新增确诊病例3020例 … 本土病例3000例: the local count stated as such replaces the unqualified total.
+        replaces = explicit and not imported and case_type in self._unqualified and stated == self._unqualified[case_type][0]
+        if stated is None or replaces:
+            setattr(self.report, name, count)
+            self._explain(name, count, phrase)
+        if not imported and not self.lead_types:
+            self._lead_totals.append((case_type, count))
+
+    def _read_zero(self, phrase: Phrase) -> bool:
+        types = []
+        after_trap = False
+        for token in phrase.tokens:
+            if token.kind == "T":
+                after_trap = True
+            elif token.kind == "N":
+                if not after_trap:
+                    types.append(token.value)
+                after_trap = False
+        kinds = {t.kind for t in phrase.tokens}
+        imported = IMPORTED in kinds or (self.statement.origin == "imported" and LOCAL not in kinds)
+        for case_type in dict.fromkeys(types):
+            self._set_total(case_type, imported, 0, phrase)
+            if imported or LOCAL in kinds:
+                self._origin_stated = True
+            else:
+                self._unqualified.setdefault(case_type, (0, (phrase.start, phrase.end)))
+        return bool(types)
+
+    def _read_no_news(self, phrase: Phrase) -> bool:
+        """无新增新冠肺炎疫情信息报告: nothing new of any kind."""
+        for case_type in ("confirmed", "asymptomatic"):
+            for imported in (False, True):
+                self._set_total(case_type, imported, 0, phrase)
+        self._origin_stated = True
+        return True
+
+    def _read_trap(self, phrase: Phrase) -> bool:
+        self.statement.trapped = True
+        return False
+
+    def _read_imported_part(self, phrase: Phrase) -> bool:
+        """其中境外输入3例 / 均为境外输入: how many of an unqualified total were imported."""
+        if self.statement.trapped:
+            return False
+        counts = phrase.of(COUNT)
+        types = self.statement.types or tuple(self._unqualified)
+        self.statement.origin, self.statement.types = "imported", ()  # what follows speaks of the imported cases
+        for case_type in types:
+            if case_type not in self._unqualified or case_type not in LOCAL_AND_IMPORTED:
+                continue
+            count = self._count(counts[0]) if counts else self._unqualified[case_type][0]
+            if count is not None:
+                setattr(self.report, LOCAL_AND_IMPORTED[case_type][1], count)
+                self._explain(LOCAL_AND_IMPORTED[case_type][1], count, phrase)
+        return True
+
+    def _read_all_of_type(self, phrase: Phrase) -> bool:
+        """阳性感染者14例,均为无症状感染者: every case of the total is of one type."""
+        if len(self.statement.types) != 1:
+            return False
+        total = self.report.total_of(self.statement.types[0])
+        case_type = phrase.of("N")[0].value
+        if total is None or case_type == self.statement.types[0]:
+            return False
+        self._set_total(case_type, self.statement.origin == "imported", total, phrase)
+        self.statement.types = (case_type,) if self.statement.origin != "imported" else ()
+        return True
+
+    def _read_conversion(self, phrase: Phrase) -> bool:
+        if self.statement.origin == "imported":
+            return True  # imported cases' conversions: converted counts local ones
+        counts = phrase.of(COUNT)
+        if counts:
+            count = self._count(counts[0])
+        elif phrase.tokens[0].kind in "=A" and self.report.local_confirmed:
+            count = self.report.local_confirmed  # 新增本土确诊病例1例,…,系无症状感染者转为确诊病例
+        else:
+            return False
+        if count is None:
+            return False
+        label = _conversion_label(self.text, phrase)
+        self.rows.conversion(count, label, self._explain_tokens(phrase))
+        return True
+
+    # --- rows -------------------------------------------------------------------------------
+    def _read_channel_counts(self, phrase: Phrase) -> bool:
+        label = self.rows.channel_label(phrase)
+        imported = self.statement.origin == "imported" or any(t.kind == IMPORTED for t in phrase.tokens)
+        types = []
+        for count, noun in _count_noun_pairs(phrase):
+            value = self._count(count)
+            types.append(noun.value)
+            if value is not None and not imported and not self.statement.trapped:
+                self.rows.channel(noun.value, label, value, self._explain_tokens(phrase))
+        self.statement.types = () if imported else tuple(types)
+        return True
+
+    def _read_channel(self, phrase: Phrase) -> bool:
+        if self.statement.trapped:
+            return False
+        if self.statement.origin == "imported":
+            return True  # how imported cases were found: channel rows describe local cases only
+        counts = phrase.of(COUNT)
+        value = self._count(counts[0]) if counts else None
+        if counts and value is None:
+            return True
+        return self.rows.channel_phrase(phrase, value, self.statement, self._explain_tokens(phrase))
+
+    def _read_remainder(self, phrase: Phrase) -> bool:
+        label = self.rows.channel_label(phrase)
+        # In the lead sentence 其余 is the rest of every type the lead counts
+        # (新增确诊病例11例和无症状感染者64例,3例无症状感染者在…中发现,其余在…).
+        in_lead = not self.lead_types and self._lead_totals
+        if in_lead:
+            types = tuple(dict.fromkeys(t for t, _ in self._lead_totals if t != "positive"))
+        else:
+            types = self.statement.types
+        self.remainders.append(Remainder(types or self.statement.types, label, (phrase.start, phrase.end)))
+        return True
+
+    def _read_area(self, phrase: Phrase) -> bool:
+        if self.statement.trapped:
+            return False  # the trap's own breakdown
+        count = self._count(phrase.tokens[-1])
+        if count is None:
+            return True
+        return self.rows.area_phrase(phrase.tokens[:-1], count, self.statement, self._explain_tokens(phrase))
+
+    def _read_area_each(self, phrase: Phrase) -> bool:
+        if self.statement.trapped:
+            return False  # the trap's own breakdown
+        count = self._count(phrase.tokens[-1])
+        found = False
+        for area in phrase.of(AREA):
+            found |= count is not None and self.rows.area_phrase([area], count, self.statement, self._explain_tokens(phrase))
+        return found
+
+    def _read_area_implied(self, phrase: Phrase) -> bool:
+        if self.statement.trapped:
+            return False  # the trap's own breakdown
+        return self.rows.area_phrase(phrase.of(AREA), None, self.statement, self._explain_tokens(phrase))
+
+    def _read_types(self, phrase: Phrase) -> bool:
+        """A mention of case types without a count: the rows that follow are of those types."""
+        nouns = phrase.of("N")
+        kinds = {t.kind for t in phrase.tokens}
+        if IMPORTED in kinds:
+            self.statement.types = ()
+        else:
+            self.statement.types = tuple(dict.fromkeys(n.value for n in nouns))
+        return False
+
+    def _read_case_line(self, phrase: Phrase) -> bool:
+        return False  # per-case lines give district rows through case_lines.py
+
+    def _read_count(self, phrase: Phrase) -> bool:
+        if not self.statement.trapped:
+            self._unrecognized(phrase.tokens[0])
+        return False
+
+    # --- helpers ----------------------------------------------------------------------------
+    def _count(self, token: Token, named_from: int | None = None, span_from: int | None = None) -> int | None:
+        """The count's value; None, with a problem naming what it counts (the text from ``named_from``) and
+        spanning its phrase (from ``span_from``), when implausible."""
+        value = token.value
+        if not isinstance(value, int) or value > MAX_COUNT:
+            named_from = token.start if named_from is None else named_from
+            self.report.problems.append(
+                Problem(
+                    "implausible_count",
+                    f"{self.text[named_from:token.end]} is not a plausible count (over {MAX_COUNT:,} or not a number): not stored",
+                    named_from if span_from is None else span_from,
+                    token.end,
+                )
+            )
+            return None
+        return value
+
+    def _settle_origin(self) -> None:
+        """Early 2020: counts without 本土/境外 are local unless the bulletin names imported ones among them."""
+        if not self._unqualified or self._origin_stated:
+            return
+        imported_named = False
+        for case_type, (count, span) in self._unqualified.items():
+            if case_type not in LOCAL_AND_IMPORTED or getattr(self.report, LOCAL_AND_IMPORTED[case_type][1]) is None:
+                continue
+            imported_named = True
+            derived = take_imported_out(self.report, case_type, count, span)
+            if derived is not None:
+                self.report.problems.append(derived)
+        if not imported_named:
+            span = next(iter(self._unqualified.values()))[1]
+            self.report.problems.append(
+                Problem(
+                    "origin_not_stated",
+                    "the bulletin does not say whether its new cases are local or imported: counted as local",
+                    *span,
+                )
+            )
+
+    def _explain_tokens(self, phrase: Phrase) -> Reading:
+        return Reading("", None, phrase.pattern.name, tuple((t.kind, self.text[t.start : t.end], t.start, t.end) for t in phrase.tokens))
+
+    def _explain(self, what: str, value, phrase: Phrase) -> None:
+        reading = self._explain_tokens(phrase)
+        self.report.readings.append(Reading(what, value, reading.pattern, reading.tokens))
+
+
+def _pairs(phrase: Phrase):
+    """(qualifiers, noun, count) of a totals phrase, paired in order: a noun and the count after it
+    (确诊病例6例) or a count and the noun after it (6例确诊病例), whichever comes first."""
+    qualifiers: list[Token] = []
+    pending: Token | None = None
+    for token in phrase.tokens:
+        if token.kind in ("N", COUNT, NUMBER):
+            if pending is None or (pending.kind == "N") == (token.kind == "N"):
+                pending = token
+                continue
+            noun, count = (pending, token) if pending.kind == "N" else (token, pending)
+            yield qualifiers, noun, count
+            qualifiers, pending = [], None
+        elif token.kind not in (",", "&"):
+            qualifiers.append(token)
+
+
+def _count_noun_pairs(phrase: Phrase):
+    count = None
+    for token in phrase.tokens:
+        if token.kind == COUNT:
+            count = token
+        elif token.kind == "N" and count is not None:
+            yield count, token
+            count = None
+
+
+def _conversion_label(text: str, phrase: Phrase) -> str:
+    """The conversion's wording: after its count, case noun and copula, up to the conversion word."""
+    toks = phrase.tokens
+    end = max(i for i, t in enumerate(toks) if t.kind == "V")
+    start = 0
+    depth = 0
+    for index, token in enumerate(toks[: end + 1]):
+        if token.kind == "(":
+            depth += 1
+        elif token.kind == ")":
+            depth -= 1
+            start = index + 1
+        elif depth == 0 and token.kind in (COUNT, "=", "A") or (depth == 0 and token.kind == "N" and index + 1 <= end and toks[index + 1].kind in "=" ):
+            start = index + 1
+    return text[toks[start].start : toks[end].end]
+
+
+def local_counts(text: str, start: int = 0, end: int | None = None) -> dict[str, int]:
+    """The local counts per case type one statement gives (a district post's block sentence: 新增1142例本土确诊病例,
+    无新增本土无症状感染者): the first stated for each type, 0 for a zero wording."""
+    found = list(tokens(text, start, len(text) if end is None else end))
+    counts: dict[str, int] = {}
+    for phrase in grammar().phrases(found):
+        if phrase.yields == "totals":
+            for qualifiers, noun, count in _pairs(phrase):
+                if not any(t.kind == IMPORTED for t in qualifiers) and isinstance(count.value, int):
+                    counts.setdefault(noun.value, count.value)
+        elif phrase.yields == "zero" and not phrase.of(IMPORTED):
+            for noun in phrase.of("N"):
+                counts.setdefault(noun.value, 0)
+    return counts
+
+
+def _only_traps(found: list[Token], phrases: list[Phrase]) -> bool:
+    """Every count of the sentence is a trap's (当日新增治愈出院病例1239例,其中…): it ends nothing."""
+    trapped, covered = False, set()
+    for phrase in phrases:
+        if phrase.yields == "trap" or trapped and not any(t.kind == "E" for t in phrase.tokens):
+            trapped = True
+            covered.update(range(phrase.first, phrase.first + len(phrase.tokens)))
+        else:
+            trapped = False
+    counts = [i for i, t in enumerate(found) if t.kind == COUNT]
+    return bool(counts) and all(i in covered for i in counts)
+
+
+def _opens_statement(found: list[Token], phrases: list[Phrase]) -> bool:
+    """A sentence that opens with 新增 (after 此外/另外) or whose first phrase states new cases
+    (31个省…报告新增…): a new statement, which the bulletin goes on with."""
+    first = next((t for t in found if t.kind not in "P,:"), None)
+    return first is not None and first.kind == "E" or bool(phrases) and phrases[0].yields in ("totals", "zero", "no_news")
+
+
+def lead_types(totals: list[tuple[str, int]]) -> tuple[str, ...]:
+    """The case type that sentences after the lead speak of unless they name one.
+
+    A stated positive total, or several types with cases, means all positives
+    (新增本土确诊病例1例、无症状感染者2例。南岗区3例。); a lone type means that type.
+    """
+    with_cases = [case_type for case_type, count in totals if count]
+    if not totals:
+        return ()
+    counts = dict(totals)
+    typed = {case_type for case_type in with_cases if case_type != "positive"}
+    if "positive" in with_cases and len(typed) == 1 and counts[next(iter(typed))] == counts["positive"]:
+        return tuple(typed)  # 阳性感染者14例,均为无症状感染者: the positives are all of one type
+    if "positive" in with_cases or len(set(with_cases)) > 1:
+        return ("positive",)
+    return (with_cases or [totals[0][0]])[:1]
+
+
+__all__ = ["BulletinReader", "Remainder", "Statement", "lead_types", "MAX_COUNT", "DATE", "TEXT"]
