@@ -45,14 +45,22 @@ class CaseLine:
 # 确诊病例5例), or 该病例. Pages without one
 # (a district post's address lists) are never lexed for them.
 _NOUNS = lexicon.alternation(lexicon.words("noun"))
-_CASE_NUMBER = re.compile(f"(?:{_NOUNS})\\d+(?![\\d例])|(?:{lexicon.alternation(lexicon.words('this'))})(?:{_NOUNS})")
+CASE_NUMBER = re.compile(f"(?:{_NOUNS})\\d+(?![\\d例])|(?:{lexicon.alternation(lexicon.words('this'))})(?:{_NOUNS})")
 
 
 class PageCaseLines:
     """The case lines of a whole page, read once; each bulletin takes those in its part of the page."""
 
     def __init__(self, text: str):
-        self.lines = case_lines(text) if _CASE_NUMBER.search(text) else []
+        self.lines = []
+        start = 0
+        for match in CASE_NUMBER.finditer(text):  # only the paragraphs that hold a case number are lexed
+            if match.start() < start:
+                continue
+            paragraph_start = text.rfind("\n", 0, match.start()) + 1
+            end = text.find("\n", match.end())
+            start = len(text) if end == -1 else end
+            self.lines += case_lines(text, paragraph_start, start)
         self._starts = [line.span_start for line in self.lines]
 
     def within(self, start: int, end: int) -> list[CaseLine]:

@@ -31,6 +31,7 @@ from archive.parse import lexicon
 from archive.parse.case_lines import PageCaseLines
 from archive.parse.gazetteer import Area, gazetteer
 from archive.parse.model import Place, Problem, Report
+from archive.parse.reading import LIST_OPENER_RE as _LIST_OPENER_RE
 from archive.parse.reading import local_counts
 
 
@@ -48,8 +49,6 @@ _BLOCK_RE = re.compile(
 _CITY_SENTENCE_RE = re.compile(
     r"(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?P<start>\d{1,2})[—\-–~至](?P<end>\d{1,2})时"
 )
-# What opens an address list: 分别居住于: / 其余居住于: / 居住于, (not 其中2例居住于闭环管理的建筑工地).
-_LIST_OPENER_RE = re.compile(rf"(?:{_words('list_opener')})[:,]?|(?:{_words('list_opener_alone')})(?:[:,]|$)")
 # What closes one: the disinfection sentence that follows every list, or a sentence about the cases.
 _LIST_CLOSER_RE = re.compile(_words("list_closer"))
 # Lines after the last list: the post's sources and the publisher's footer.

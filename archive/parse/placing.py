@@ -16,11 +16,12 @@ from functools import cached_property
 
 from archive.parse import lexicon
 from archive.parse.gazetteer import Area, Gazetteer, gazetteer
+from archive.parse.lexer import AREA, tokens
 
 NATIONAL = "全国"
 # Words standing for the issuer's own region (lexicon/regions.tsv), by the level they imply; 全区/我区 is an
 # autonomous region's own word in 2020 (广西, 新疆), a district's in 2022.
-_STANDS_FOR = {level: lexicon.words("self", level) for level in ("city", "province", "region")}
+_STANDS_FOR = {level: lexicon.words("self", level) for level in ("city", "province", "region", "county")}
 _NATIONAL_RE = re.compile(lexicon.alternation(lexicon.words("self", "national")))
 # What may stand between a window and 新增 without being a region's name: a bracket, the disease, origins,
 # verbs of reporting, issuers, 累计/共/均, punctuation.
@@ -100,12 +101,24 @@ class PagePlacer:
                 return Placement(area)
             if _AREA_SHAPE_RE.match(named):
                 return Placement(named, unknown=True)
+        if stands_for in ("county", "region") and (county := self._county_in_title()) is not None:
+            return Placement(county)  # 我县, 我旗, 我区 on a page whose title names its county or district
         found = self._from_page(lead_start, body)
         if found is None:
             raise Unplaced(
                 f"the bulletin at character {lead_start} does not say which region it covers and the page names none"
             )
         return Placement(self._at_level(found, stands_for) if isinstance(found, Area) else found)
+
+    def _county_in_title(self) -> Area | None:
+        """The one county-level area the page's title block names (宾县卫生健康局通报, 浦东新区疫情通报)."""
+        title_end = min(_TITLE_REACH, self.first_lead)
+        for token in tokens(self.text, 0, title_end):
+            if token.kind == AREA:
+                named = [self.gaz.current(a) for a in self.gaz.areas_called(token.value) if a.level in ("county", "zone")]
+                if len(named) == 1:
+                    return named[0]
+        return None
 
     def _area_at_end(self, named: str) -> Area | None:
         hit = self.gaz.region_at_end(named) or self.gaz.area_at_end(named, None)

@@ -9,9 +9,12 @@ and at each run boundary (;), so a figure is read the same whatever punctuation 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from archive.parse.sentences import Sentence
+from archive.parse import lexicon
+from archive.parse.case_lines import CASE_NUMBER
 from archive.parse.grammar import Phrase, grammar
 from archive.parse.lexer import AREA, COUNT, DATE, IMPORTED, LOCAL, NUMBER, TEXT, Token, tokens
 from archive.parse.model import Problem, Reading, Report
@@ -28,6 +31,11 @@ _TOTAL_FIELDS = {
     ("asymptomatic", True): "imported_asymptomatic",
 }
 _MAX_IDLE_SENTENCES = 2
+_COUNT_SHAPE = re.compile(r"(?:\d|[零〇一二两三四五六七八九十百千万])[例名]")
+_POST_WORDS = {value: lexicon.alternation(lexicon.words("post", value)) for value in ("list_opener", "list_opener_alone")}
+# What opens a district post's address list (分别居住于: / 其余居住于: / 居住于,): the list after it is the
+# post's (district_posts.py), not the bulletin's statement.
+LIST_OPENER_RE = re.compile(rf"(?:{_POST_WORDS['list_opener']})[:,]?|(?:{_POST_WORDS['list_opener_alone']})(?:[:,]|$)")
 # Traps that end nothing: a sentence of suspected cases neither ends the bulletin nor is part of it.
 _NEUTRAL_TRAPS = frozenset({"suspected", "excluded"})
 
@@ -65,7 +73,11 @@ class BulletinReader:
     lead_types: tuple[str, ...] = ()
     remainders: list[Remainder] = field(default_factory=list)
     _lead_totals: list[tuple[str, int]] = field(default_factory=list)
+    # Early 2020: totals stated without 本土/境外, types whose imported part the bulletin names (其中境外输入3例),
+    # types whose local count it states as such, and whether any count states an origin.
     _unqualified: dict[str, tuple[int, tuple[int, int]]] = field(default_factory=dict)
+    _imported_parts: set[str] = field(default_factory=set)
+    _explicit_local: set[str] = field(default_factory=set)
     _origin_stated: bool = False
 
     def __post_init__(self):
@@ -79,7 +91,13 @@ class BulletinReader:
         after_trap = False
         idle = 0
         for index, sentence in enumerate(body):
-            found = list(tokens(self.text, sentence.start, sentence.end))
+            if index and _only_case_lines(sentence):
+                idle += 1  # per-case lines without a count (病例1—病例924,居住于…): case_lines.py reads them
+                if idle > _MAX_IDLE_SENTENCES:
+                    break
+                continue
+            opener = LIST_OPENER_RE.search(self.text, sentence.start, sentence.end)
+            found = list(tokens(self.text, sentence.start, opener.end() if opener else sentence.end))
             phrases = grammar().phrases(found)
             if index and after_trap and not _opens_statement(found, phrases) and not _only_traps(found, phrases):
                 # After figures that are no new cases, only a new statement (or more such figures) belongs
@@ -102,6 +120,8 @@ class BulletinReader:
                 idle += 1
                 if any(t.kind == COUNT for t in found) or idle > _MAX_IDLE_SENTENCES:
                     break
+            if opener:
+                break  # an address list follows
         self.rows.close_group()
         self._settle_origin()
         self.rows.finish()
@@ -212,6 +232,8 @@ class BulletinReader:
         if stated is None or replaces:
             setattr(self.report, name, count)
             self._explain(name, count, phrase)
+        if explicit and not imported:
+            self._explicit_local.add(case_type)
         if not imported and not self.lead_types:
             self._lead_totals.append((case_type, count))
 
@@ -251,7 +273,7 @@ class BulletinReader:
         """其中境外输入3例 / 均为境外输入: how many of an unqualified total were imported."""
         if self.statement.trapped:
             return False
-        counts = phrase.of(COUNT)
+        counts = [t for t in phrase.tokens if t.kind == COUNT]
         types = self.statement.types or tuple(self._unqualified)
         self.statement.origin, self.statement.types = "imported", ()  # what follows speaks of the imported cases
         for case_type in types:
@@ -259,6 +281,7 @@ class BulletinReader:
                 continue
             count = self._count(counts[0]) if counts else self._unqualified[case_type][0]
             if count is not None:
+                self._imported_parts.add(case_type)
                 setattr(self.report, LOCAL_AND_IMPORTED[case_type][1], count)
                 self._explain(LOCAL_AND_IMPORTED[case_type][1], count, phrase)
         return True
@@ -344,6 +367,13 @@ class BulletinReader:
             found |= count is not None and self.rows.area_phrase([area], count, self.statement, self._explain_tokens(phrase))
         return found
 
+    def _read_area_counted(self, phrase: Phrase) -> bool:
+        """1例位于南岗区: the count, then where its cases are."""
+        if self.statement.trapped:
+            return False
+        count = self._count(phrase.tokens[0])
+        return count is not None and self.rows.area_phrase(phrase.of(AREA), count, self.statement, self._explain_tokens(phrase))
+
     def _read_area_implied(self, phrase: Phrase) -> bool:
         if self.statement.trapped:
             return False  # the trap's own breakdown
@@ -386,18 +416,14 @@ class BulletinReader:
         return value
 
     def _settle_origin(self) -> None:
-        """Early 2020: counts without 本土/境外 are local unless the bulletin names imported ones among them."""
-        if not self._unqualified or self._origin_stated:
-            return
-        imported_named = False
+        """Early 2020: counts without 本土/境外 are local, less the imported part the bulletin names among
+        them (其中境外输入3例: local is the rest) unless it states the local count too (本土23402例)."""
         for case_type, (count, span) in self._unqualified.items():
-            if case_type not in LOCAL_AND_IMPORTED or getattr(self.report, LOCAL_AND_IMPORTED[case_type][1]) is None:
-                continue
-            imported_named = True
-            derived = take_imported_out(self.report, case_type, count, span)
-            if derived is not None:
-                self.report.problems.append(derived)
-        if not imported_named:
+            if case_type in self._imported_parts and case_type not in self._explicit_local:
+                derived = take_imported_out(self.report, case_type, count, span)
+                if derived is not None:
+                    self.report.problems.append(derived)
+        if self._unqualified and not self._origin_stated and not self._imported_parts:
             span = next(iter(self._unqualified.values()))[1]
             self.report.problems.append(
                 Problem(
@@ -473,6 +499,10 @@ def local_counts(text: str, start: int = 0, end: int | None = None) -> dict[str,
             for noun in phrase.of("N"):
                 counts.setdefault(noun.value, 0)
     return counts
+
+
+def _only_case_lines(sentence: Sentence) -> bool:
+    return CASE_NUMBER.search(sentence.text) is not None and _COUNT_SHAPE.search(sentence.text) is None
 
 
 def _only_traps(found: list[Token], phrases: list[Phrase]) -> bool:

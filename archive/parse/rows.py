@@ -97,8 +97,8 @@ class RowWriter:
     def _national_row(self, area: Area, count: int | None, statement, reading: Reading) -> bool:
         """A national list names provinces; a province's own bracket of its cities stays out."""
         province = self.gaz.province_of(area)
-        if self.group is not None and self.depth > self.group.depth:
-            return True  # 北京5例(其中房山区3例…): the province's own breakdown
+        if self.group is not None and (self.depth > self.group.depth or area is not province and province == self.group.city):
+            return True  # 北京5例(其中房山区3例…), 天津8例,均在津南区: the province's own breakdown
         self.close_group()
         if count is None:
             count = self._single_total(statement.types)
@@ -227,8 +227,8 @@ class RowWriter:
                 return True  # about imported cases
             self.channel(_one_type(statement.types), label, count, reading)
             return True
-        if not label.endswith("发现"):
-            return False
+        if not label.endswith("发现") and phrase.pattern.name != "channel_of_all":
+            return False  # a count-less channel covers its cases when it ends with 发现 or 均为 says so
         for case_type in statement.types:
             total = self.report.total_of(case_type)
             if total is None:
@@ -240,12 +240,12 @@ class RowWriter:
     def _names_area(self, label: str) -> bool:
         return self.gaz.area_at_end(label, self.scope) is not None
 
-    def channel(self, case_type: str, label: str, count: int, reading: Reading | None) -> None:
-        key = (case_type, label)
-        if key in self._channels:
-            self._channels[key].count += count
+    def channel(self, case_type: str, label: str, count: int, reading: Reading | None, key: str | None = None) -> None:
+        row = (case_type, label)
+        if row in self._channels:
+            self._channels[row].count += count
         else:
-            self._channels[key] = ChannelCount(case_type, channel_key(label), label, count)
+            self._channels[row] = ChannelCount(case_type, key or channel_key(label), label, count)
         if reading is not None:
             self.report.readings.append(Reading(f"channel_count {case_type} {label}", count, reading.pattern, reading.tokens))
 
@@ -259,13 +259,13 @@ class RowWriter:
             return
         self.report.converted = (self.report.converted or 0) + count
         self.report.readings.append(Reading("converted", count, reading.pattern, reading.tokens))
-        self.channel("confirmed", label, count, reading)
+        self.channel("confirmed", label, count, reading, key="converted")  # a stated conversion's key, whatever its wording
 
     def _relabel_conversion(self, label: str) -> None:
         for key, row in list(self._channels.items()):
             if row.channel == "converted" and row.case_type == "confirmed" and row.label != label:
                 del self._channels[key]
-                self.channel("confirmed", label, row.count, None)
+                self.channel("confirmed", label, row.count, None, key="converted")
 
     def _problem(self, code: str, message: str, span) -> None:
         self.report.problems.append(Problem(code, message, *span))
