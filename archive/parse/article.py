@@ -15,6 +15,7 @@ from archive.parse.lexer import to_int
 from archive.parse.model import Notice
 
 _SENTENCE_MARKS = re.compile(r"[。,;!?]")
+_LINE_BREAK = re.compile("\n")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MAX_TITLE_LENGTH = 40
 # How many prose paragraphs may stand between a headline and its bulletin.
@@ -50,16 +51,21 @@ class Line:
         )
 
 
-class PageLines(list):
-    """The page's lines in order, with a fast look-up of the line holding an offset."""
+class PageLines:
+    """The page's lines in order, each made when it is first looked at, with a fast look-up of the line
+    holding an offset."""
 
     def __init__(self, text: str):
-        lines, pos = [], 0
-        for raw in text.split("\n"):
-            lines.append(Line(pos, pos + len(raw), raw.strip()))
-            pos += len(raw) + 1
-        super().__init__(lines)
-        self._starts = [line.start for line in lines]
+        self._text = text
+        self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index: int) -> Line:
+        start = self._starts[index]
+        end = self._starts[index + 1] - 1 if index + 1 < len(self._starts) else len(self._text)
+        return Line(start, end, self._text[start:end].strip())
 
     def index_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)

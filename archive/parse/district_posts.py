@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from archive.parse import lexicon
 from archive.parse.case_lines import PageCaseLines
@@ -236,6 +237,7 @@ def _post_city(text: str, lines: list[tuple[int, str]]) -> Area | None:
     return cities[votes.most_common(1)[0][0]]
 
 
+@lru_cache(maxsize=65536)  # the same lines and headings come back in every post of a city
 def _area(city: Area | None, name: str) -> Area | None:
     """A district of ``city`` (any city when None) named ``name``, its suffix possibly dropped (奉贤)."""
     gaz = gazetteer()
@@ -319,10 +321,13 @@ def _read_list(block: _Block, piece: str) -> None:
     closer = _LIST_CLOSER_RE.search(piece)
     if closer is not None:
         piece = piece[: closer.start()]
-    for item in _ITEM_SPLIT_RE.split(piece):
-        name = _clean_name(item, block.area.name)
-        if name is not None:
-            block.names.setdefault(name)
+    district = block.area.name
+    names = block.names
+    for item in _ITEM_SPLIT_RE.split(_DEBRIS_RE.sub("", piece)):  # debris removed once for the whole piece
+        if item and not item.isspace():
+            name = _clean_name(item, district, debris_removed=True)
+            if name is not None:
+                names.setdefault(name)
     if closer is not None:
         block.list_open, block.ended = False, True
     else:  # a 。 may end a list or only one of its lines (北沿公路3270号。): the list stays open
@@ -335,9 +340,10 @@ def _close(block: _Block | None) -> None:
         block.list_open, block.ended = False, True
 
 
-def _clean_name(item: str, district: str) -> str | None:
+@lru_cache(maxsize=262144)  # the same addresses come back in post after post
+def _clean_name(item: str, district: str, debris_removed: bool = False) -> str | None:
     """An address as a place name: debris, list punctuation, a repeated district and a trailing 等 removed."""
-    name = _DEBRIS_RE.sub("", item).strip(" ,、。;:")
+    name = (item if debris_removed else _DEBRIS_RE.sub("", item)).strip(" ,、。;:")
     if name.startswith(district) and len(name) > len(district):
         name = name[len(district) :]
     name = name.removesuffix("等").strip()

@@ -133,62 +133,67 @@ def _words() -> _Words:
     return _Words()
 
 
+_CHUNK = 4096  # characters lexed at a time: a long page is streamed, never held as one token list
+_CHUNK_ENDS = re.compile(r"[,;。\n]")  # no token spans one of these
+_new_token = tuple.__new__
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """The tokens of text[start:end], in order."""
     end = len(text) if end is None else end
+    while start < end:
+        stop = end
+        if end - start > _CHUNK:
+            boundary = _CHUNK_ENDS.search(text, start + _CHUNK, end)
+            stop = boundary.end() if boundary else end
+        yield from _chunk_tokens(text, start, stop)
+        start = stop
+
+
+def _chunk_tokens(text: str, start: int, end: int) -> list[Token]:
     words = _words()
-    word_matches = words.automaton.iter_long(text, start, end)
-    shape_matches = _SHAPES.finditer(text, start, end)
-    word = _next_word(word_matches)
-    shape = next(shape_matches, None)
-    position = start
-    while word is not None or shape is not None:
-        if shape is None or (word is not None and (word[0] < shape.start() or word[0] == shape.start() and word[1] >= shape.end())):
-            token_start, token_end, letter, value = word
-            word = _next_word(word_matches)
-            if letter == AREA and text.startswith(words.streets, token_end):
-                continue  # 北京东路, 合肥路: a street's name
+    streets = words.streets
+    found = []
+    for last, (length, letter, value) in words.automaton.iter_long(text, start, end):
+        if letter == AREA and text.startswith(streets, last + 1):
+            continue  # 北京东路, 合肥路: a street's name
+        found.append((last + 1 - length, -length, 0, letter, value))
+    measures = words.measures
+    for match in _SHAPES.finditer(text, start, end):
+        first, last = match.span()
+        kind = match.lastgroup
+        group = match.group()
+        if kind == "punct":
+            letter, value = _PUNCTUATION[group], group
+        elif kind == "dash":
+            letter, value = DASH, group
+        elif kind == "date":
+            letter, value = DATE, group
+        elif kind == "ordinal":
+            letter, value = NUMBER, group
         else:
-            token_start, token_end = shape.span()
-            letter, value = _shape_token(text, shape, words.measures, end)
-            if letter == COUNT or letter == PEOPLE:
-                token_end += 1  # the measure word belongs to the count
-            shape = next(shape_matches, None)
-        if token_start < position:
+            value = to_int(group)
+            measure = measures.get(text[last]) if last < end else None
+            if measure is None or value is None:
+                letter = NUMBER
+            else:  # the measure word belongs to the count
+                letter = COUNT if measure == "cases" else PEOPLE
+                last += 1
+        found.append((first, first - last, 1, letter, value))
+    found.sort()  # by start, the longest first where two start together, a word before a shape
+    out = []
+    position = start
+    for first, negative_length, _shape, letter, value in found:
+        if first < position:
             continue  # inside a longer token that came first
-        if token_start > position:
-            gap = text[position:token_start]
-            if not gap.isspace():
-                yield Token(TEXT, None, position, token_start)
-        position = token_end
+        if first > position and not text[position:first].isspace():
+            out.append(_new_token(Token, (TEXT, None, position, first)))
+        position = first - negative_length
         if letter:
-            yield Token(letter, value, token_start, token_end)
+            out.append(_new_token(Token, (letter, value, first, position)))
     if position < end and not text[position:end].isspace():
-        yield Token(TEXT, None, position, end)
-
-
-def _next_word(matches):
-    found = next(matches, None)
-    if found is None:
-        return None
-    last, (length, letter, value) = found
-    return last + 1 - length, last + 1, letter, value
-
-
-def _shape_token(text: str, match: re.Match, measures: dict[str, str], end: int) -> tuple[str, object]:
-    kind = match.lastgroup
-    if kind == "punct":
-        return _PUNCTUATION[match.group()], match.group()
-    if kind == "dash":
-        return DASH, match.group()
-    if kind in ("date", "ordinal"):
-        return (DATE if kind == "date" else NUMBER), match.group()
-    after = match.end()
-    measure = measures.get(text[after]) if after < end else None
-    value = to_int(match.group())
-    if measure is None or value is None:
-        return NUMBER, value
-    return (COUNT if measure == "cases" else PEOPLE), value
+        out.append(_new_token(Token, (TEXT, None, position, end)))
+    return out
 
 
 def to_int(text: str) -> int | None:
