@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from archive.parse.dates import PUBLICATION_LINE_RE, FULL_DATE_RE
+from archive.parse.dates import FULL_DATE_RE, PUBLICATION_LINE_RE
 from archive.parse.lexer import to_int
 from archive.parse.model import Notice
 

@@ -32,8 +32,8 @@ from archive.parse import lexicon
 from archive.parse.case_lines import PageCaseLines
 from archive.parse.gazetteer import Area, gazetteer
 from archive.parse.model import Place, Problem, Report
-from archive.parse.reading import LIST_OPENER_RE as _LIST_OPENER_RE
-from archive.parse.reading import local_counts
+from archive.parse.statements import LIST_OPENER_RE as _LIST_OPENER_RE
+from archive.parse.statements import local_counts
 
 
 def _words(*values: str) -> str:

@@ -7,18 +7,25 @@ import re
 from dataclasses import dataclass
 
 from archive.parse import article, lexicon
-from archive.parse.sentences import Sentence, sentences
-from archive.parse.dates import LEAD_WINDOW, find_dateline_date, find_page_date, relative_date, resolve_date, window_of, window_stated
 from archive.parse.case_lines import PageCaseLines
+from archive.parse.dates import (
+    LEAD_WINDOW,
+    find_dateline_date,
+    find_page_date,
+    relative_date,
+    resolve_date,
+    window_of,
+    window_stated,
+)
 from archive.parse.district_posts import with_places
 from archive.parse.gazetteer import Area, gazetteer
 from archive.parse.grammar import grammar
 from archive.parse.lexer import tokens
 from archive.parse.model import (
-    DistrictCount,
     STATUS_FAILED,
     STATUS_NO_BULLETIN,
     STATUS_PARSED,
+    DistrictCount,
     ParsedDocument,
     ParseHints,
     Problem,
@@ -29,6 +36,7 @@ from archive.parse.placing import PagePlacer, Unplaced, named_region_text
 from archive.parse.reading import BulletinReader
 from archive.parse.residence import add_resident_districts
 from archive.parse.sections import merge_sections
+from archive.parse.sentences import Sentence, sentences
 from archive.parse.validate import resolve_remainders, validate
 
 # The longest text a lead may hold between its window and 新增 (a region name, an issuer).

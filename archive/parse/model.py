@@ -101,6 +101,10 @@ class Reading:
     pattern: str
     tokens: tuple[tuple[str, str, int, int], ...]
 
+    @classmethod
+    def of(cls, figure: str, value, pattern: str, tokens, text: str) -> Reading:
+        return cls(figure, value, pattern, tuple((t.kind, text[t.start : t.end], t.start, t.end) for t in tokens))
+
     def as_dict(self) -> dict:
         return {
             "figure": self.figure,

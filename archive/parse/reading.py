@@ -9,19 +9,27 @@ and at each run boundary (;), so a figure is read the same whatever punctuation 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from archive.parse.sentences import Sentence
-from archive.parse import lexicon
-from archive.parse.case_lines import CASE_NUMBER
 from archive.parse.grammar import Phrase, grammar
-from archive.parse.lexer import AREA, COUNT, DATE, IMPORTED, LOCAL, NUMBER, TEXT, Token, tokens
+from archive.parse.lexer import AREA, COUNT, IMPORTED, LOCAL, TEXT, Token, tokens
 from archive.parse.model import Problem, Reading, Report
+from archive.parse.origins import Origins
 from archive.parse.rows import RowWriter
-from archive.parse.validate import LOCAL_AND_IMPORTED, take_imported_out
+from archive.parse.sentences import Sentence
+from archive.parse.statements import (
+    count_value,
+    LIST_OPENER_RE,
+    conversion_label,
+    count_noun_pairs,
+    lead_types,
+    only_case_lines,
+    only_traps,
+    opens_statement,
+    pairs,
+)
+from archive.parse.validate import LOCAL_AND_IMPORTED
 
-MAX_COUNT = 10_000_000  # beyond it a number is a typo or garbage (10^20 例): a problem, not a figure
 _TOTAL_FIELDS = {
     ("confirmed", False): "local_confirmed",
     ("asymptomatic", False): "local_asymptomatic",
@@ -31,11 +39,6 @@ _TOTAL_FIELDS = {
     ("asymptomatic", True): "imported_asymptomatic",
 }
 _MAX_IDLE_SENTENCES = 2
-_COUNT_SHAPE = re.compile(r"(?:\d|[零〇一二两三四五六七八九十百千万])[例名]")
-_POST_WORDS = {value: lexicon.alternation(lexicon.words("post", value)) for value in ("list_opener", "list_opener_alone")}
-# What opens a district post's address list (分别居住于: / 其余居住于: / 居住于,): the list after it is the
-# post's (district_posts.py), not the bulletin's statement.
-LIST_OPENER_RE = re.compile(rf"(?:{_POST_WORDS['list_opener']})[:,]?|(?:{_POST_WORDS['list_opener_alone']})(?:[:,]|$)")
 # Traps that end nothing: a sentence of suspected cases neither ends the bulletin nor is part of it.
 _NEUTRAL_TRAPS = frozenset({"suspected", "excluded"})
 
@@ -73,12 +76,7 @@ class BulletinReader:
     lead_types: tuple[str, ...] = ()
     remainders: list[Remainder] = field(default_factory=list)
     _lead_totals: list[tuple[str, int]] = field(default_factory=list)
-    # Early 2020: totals stated without 本土/境外, types whose imported part the bulletin names (其中境外输入3例),
-    # types whose local count it states as such, and whether any count states an origin.
-    _unqualified: dict[str, tuple[int, tuple[int, int]]] = field(default_factory=dict)
-    _imported_parts: set[str] = field(default_factory=set)
-    _explicit_local: set[str] = field(default_factory=set)
-    _origin_stated: bool = False
+    origins: Origins = field(default_factory=Origins)
 
     def __post_init__(self):
         self.rows = RowWriter(self.report, self.scope, self.text)
@@ -91,7 +89,7 @@ class BulletinReader:
         after_trap = False
         idle = 0
         for index, sentence in enumerate(body):
-            if index and _only_case_lines(sentence):
+            if index and only_case_lines(sentence):
                 idle += 1  # per-case lines without a count (病例1—病例924,居住于…): case_lines.py reads them
                 if idle > _MAX_IDLE_SENTENCES:
                     break
@@ -99,7 +97,7 @@ class BulletinReader:
             opener = LIST_OPENER_RE.search(self.text, sentence.start, sentence.end)
             found = list(tokens(self.text, sentence.start, opener.end() if opener else sentence.end))
             phrases = grammar().phrases(found)
-            if index and after_trap and not _opens_statement(found, phrases) and not _only_traps(found, phrases):
+            if index and after_trap and not opens_statement(found, phrases) and not only_traps(found, phrases):
                 # After figures that are no new cases, only a new statement (or more such figures) belongs
                 # to the bulletin; a sentence without a count (全区现无本地疑似病例) does not end it.
                 idle += 1
@@ -123,7 +121,7 @@ class BulletinReader:
             if opener:
                 break  # an address list follows
         self.rows.close_group()
-        self._settle_origin()
+        self.origins.settle(self.report)
         self.rows.finish()
         return end
 
@@ -179,7 +177,7 @@ class BulletinReader:
         if opens:
             self.statement.origin = None  # 新增 opens a new statement: qualifiers of the last one end
         types, counted = [], []
-        for qualifiers, noun, count in _pairs(phrase):
+        for qualifiers, noun, count in pairs(phrase):
             value = self._count(count, min(noun.start, count.start), phrase.start)
             if value is None:
                 continue
@@ -197,9 +195,9 @@ class BulletinReader:
             self._set_total(case_type, imported, value, phrase, explicit=self.statement.origin is not None)
             counted.append(case_type)
             if self.statement.origin is not None:
-                self._origin_stated = True
-            elif case_type not in self._unqualified and getattr(self.report, _TOTAL_FIELDS[(case_type, False)]) == value:
-                self._unqualified[case_type] = (value, (phrase.start, phrase.end))
+                self.origins.stated = True
+            elif case_type not in self.origins.unqualified and getattr(self.report, _TOTAL_FIELDS[(case_type, False)]) == value:
+                self.origins.unqualified[case_type] = (value, (phrase.start, phrase.end))
             if not imported:
                 types.append(case_type)
         self.statement.types = tuple(dict.fromkeys(types))
@@ -219,7 +217,7 @@ class BulletinReader:
         self.statement.types = self.statement.counted
         for case_type in self.statement.counted:
             self._set_total(case_type, False, value, phrase, explicit=True)
-        self._origin_stated = True
+        self.origins.stated = True
         return True
 
     def _set_total(self, case_type: str, imported: bool, count: int, phrase: Phrase, explicit: bool = False) -> None:
@@ -228,12 +226,12 @@ class BulletinReader:
             return
         stated = getattr(self.report, name)
         # 新增确诊病例3020例 … 本土病例3000例: the local count stated as such replaces the unqualified total.
-        replaces = explicit and not imported and case_type in self._unqualified and stated == self._unqualified[case_type][0]
+        replaces = explicit and not imported and case_type in self.origins.unqualified and stated == self.origins.unqualified[case_type][0]
         if stated is None or replaces:
             setattr(self.report, name, count)
             self._explain(name, count, phrase)
         if explicit and not imported:
-            self._explicit_local.add(case_type)
+            self.origins.explicit_local.add(case_type)
         if not imported and not self.lead_types:
             self._lead_totals.append((case_type, count))
 
@@ -252,9 +250,9 @@ class BulletinReader:
         for case_type in dict.fromkeys(types):
             self._set_total(case_type, imported, 0, phrase)
             if imported or LOCAL in kinds:
-                self._origin_stated = True
+                self.origins.stated = True
             else:
-                self._unqualified.setdefault(case_type, (0, (phrase.start, phrase.end)))
+                self.origins.unqualified.setdefault(case_type, (0, (phrase.start, phrase.end)))
         return bool(types)
 
     def _read_no_news(self, phrase: Phrase) -> bool:
@@ -262,7 +260,7 @@ class BulletinReader:
         for case_type in ("confirmed", "asymptomatic"):
             for imported in (False, True):
                 self._set_total(case_type, imported, 0, phrase)
-        self._origin_stated = True
+        self.origins.stated = True
         return True
 
     def _read_trap(self, phrase: Phrase) -> bool:
@@ -274,14 +272,14 @@ class BulletinReader:
         if self.statement.trapped:
             return False
         counts = [t for t in phrase.tokens if t.kind == COUNT]
-        types = self.statement.types or tuple(self._unqualified)
+        types = self.statement.types or tuple(self.origins.unqualified)
         self.statement.origin, self.statement.types = "imported", ()  # what follows speaks of the imported cases
         for case_type in types:
-            if case_type not in self._unqualified or case_type not in LOCAL_AND_IMPORTED:
+            if case_type not in self.origins.unqualified or case_type not in LOCAL_AND_IMPORTED:
                 continue
-            count = self._count(counts[0]) if counts else self._unqualified[case_type][0]
+            count = self._count(counts[0]) if counts else self.origins.unqualified[case_type][0]
             if count is not None:
-                self._imported_parts.add(case_type)
+                self.origins.imported_parts.add(case_type)
                 setattr(self.report, LOCAL_AND_IMPORTED[case_type][1], count)
                 self._explain(LOCAL_AND_IMPORTED[case_type][1], count, phrase)
         return True
@@ -310,7 +308,7 @@ class BulletinReader:
             return False
         if count is None:
             return False
-        label = _conversion_label(self.text, phrase)
+        label = conversion_label(self.text, phrase)
         self.rows.conversion(count, label, self._explain_tokens(phrase))
         return True
 
@@ -319,7 +317,7 @@ class BulletinReader:
         label = self.rows.channel_label(phrase)
         imported = self.statement.origin == "imported" or any(t.kind == IMPORTED for t in phrase.tokens)
         types = []
-        for count, noun in _count_noun_pairs(phrase):
+        for count, noun in count_noun_pairs(phrase):
             value = self._count(count)
             types.append(noun.value)
             if value is not None and not imported and not self.statement.trapped:
@@ -351,33 +349,22 @@ class BulletinReader:
         return True
 
     def _read_area(self, phrase: Phrase) -> bool:
-        if self.statement.trapped:
-            return False  # the trap's own breakdown
-        count = self._count(phrase.tokens[-1])
-        if count is None:
-            return True
-        return self.rows.area_phrase(phrase.tokens[:-1], count, self.statement, self._explain_tokens(phrase))
+        """An area with its count (南岗区19例, 1例位于南岗区, 闵行校区3例), or the one its cases are in (在道外区)."""
+        return self._areas(phrase, [[t for t in phrase.tokens if t.kind in (AREA, TEXT)]])
 
     def _read_area_each(self, phrase: Phrase) -> bool:
+        """合肥、蚌埠各1例: every area named takes the count."""
+        return self._areas(phrase, [[area] for area in phrase.of(AREA)])
+
+    def _areas(self, phrase: Phrase, names: list[list[Token]]) -> bool:
         if self.statement.trapped:
             return False  # the trap's own breakdown
-        count = self._count(phrase.tokens[-1])
-        found = False
-        for area in phrase.of(AREA):
-            found |= count is not None and self.rows.area_phrase([area], count, self.statement, self._explain_tokens(phrase))
-        return found
-
-    def _read_area_counted(self, phrase: Phrase) -> bool:
-        """1例位于南岗区: the count, then where its cases are."""
-        if self.statement.trapped:
-            return False
-        count = self._count(phrase.tokens[0])
-        return count is not None and self.rows.area_phrase(phrase.of(AREA), count, self.statement, self._explain_tokens(phrase))
-
-    def _read_area_implied(self, phrase: Phrase) -> bool:
-        if self.statement.trapped:
-            return False  # the trap's own breakdown
-        return self.rows.area_phrase(phrase.of(AREA), None, self.statement, self._explain_tokens(phrase))
+        counts = phrase.of(COUNT)
+        count = self._count(counts[0]) if counts else None
+        if counts and count is None:
+            return True
+        reading = self._explain_tokens(phrase)
+        return any([self.rows.area_phrase(name, count, self.statement, reading) for name in names])
 
     def _read_types(self, phrase: Phrase) -> bool:
         """A mention of case types without a count: the rows that follow are of those types."""
@@ -399,148 +386,13 @@ class BulletinReader:
 
     # --- helpers ----------------------------------------------------------------------------
     def _count(self, token: Token, named_from: int | None = None, span_from: int | None = None) -> int | None:
-        """The count's value; None, with a problem naming what it counts (the text from ``named_from``) and
-        spanning its phrase (from ``span_from``), when implausible."""
-        value = token.value
-        if not isinstance(value, int) or value > MAX_COUNT:
-            named_from = token.start if named_from is None else named_from
-            self.report.problems.append(
-                Problem(
-                    "implausible_count",
-                    f"{self.text[named_from:token.end]} is not a plausible count (over {MAX_COUNT:,} or not a number): not stored",
-                    named_from if span_from is None else span_from,
-                    token.end,
-                )
-            )
-            return None
+        value, problem = count_value(self.text, token, named_from, span_from)
+        if problem is not None:
+            self.report.problems.append(problem)
         return value
 
-    def _settle_origin(self) -> None:
-        """Early 2020: counts without 本土/境外 are local, less the imported part the bulletin names among
-        them (其中境外输入3例: local is the rest) unless it states the local count too (本土23402例)."""
-        for case_type, (count, span) in self._unqualified.items():
-            if case_type in self._imported_parts and case_type not in self._explicit_local:
-                derived = take_imported_out(self.report, case_type, count, span)
-                if derived is not None:
-                    self.report.problems.append(derived)
-        if self._unqualified and not self._origin_stated and not self._imported_parts:
-            span = next(iter(self._unqualified.values()))[1]
-            self.report.problems.append(
-                Problem(
-                    "origin_not_stated",
-                    "the bulletin does not say whether its new cases are local or imported: counted as local",
-                    *span,
-                )
-            )
-
     def _explain_tokens(self, phrase: Phrase) -> Reading:
-        return Reading("", None, phrase.pattern.name, tuple((t.kind, self.text[t.start : t.end], t.start, t.end) for t in phrase.tokens))
+        return Reading.of("", None, phrase.pattern.name, phrase.tokens, self.text)
 
     def _explain(self, what: str, value, phrase: Phrase) -> None:
-        reading = self._explain_tokens(phrase)
-        self.report.readings.append(Reading(what, value, reading.pattern, reading.tokens))
-
-
-def _pairs(phrase: Phrase):
-    """(qualifiers, noun, count) of a totals phrase, paired in order: a noun and the count after it
-    (确诊病例6例) or a count and the noun after it (6例确诊病例), whichever comes first."""
-    qualifiers: list[Token] = []
-    pending: Token | None = None
-    for token in phrase.tokens:
-        if token.kind in ("N", COUNT, NUMBER):
-            if pending is None or (pending.kind == "N") == (token.kind == "N"):
-                pending = token
-                continue
-            noun, count = (pending, token) if pending.kind == "N" else (token, pending)
-            yield qualifiers, noun, count
-            qualifiers, pending = [], None
-        elif token.kind not in (",", "&"):
-            qualifiers.append(token)
-
-
-def _count_noun_pairs(phrase: Phrase):
-    count = None
-    for token in phrase.tokens:
-        if token.kind == COUNT:
-            count = token
-        elif token.kind == "N" and count is not None:
-            yield count, token
-            count = None
-
-
-def _conversion_label(text: str, phrase: Phrase) -> str:
-    """The conversion's wording: after its count, case noun and copula, up to the conversion word."""
-    toks = phrase.tokens
-    end = max(i for i, t in enumerate(toks) if t.kind == "V")
-    start = 0
-    depth = 0
-    for index, token in enumerate(toks[: end + 1]):
-        if token.kind == "(":
-            depth += 1
-        elif token.kind == ")":
-            depth -= 1
-            start = index + 1
-        elif depth == 0 and token.kind in (COUNT, "=", "A") or (depth == 0 and token.kind == "N" and index + 1 <= end and toks[index + 1].kind in "=" ):
-            start = index + 1
-    return text[toks[start].start : toks[end].end]
-
-
-def local_counts(text: str, start: int = 0, end: int | None = None) -> dict[str, int]:
-    """The local counts per case type one statement gives (a district post's block sentence: 新增1142例本土确诊病例,
-    无新增本土无症状感染者): the first stated for each type, 0 for a zero wording."""
-    found = list(tokens(text, start, len(text) if end is None else end))
-    counts: dict[str, int] = {}
-    for phrase in grammar().phrases(found):
-        if phrase.yields == "totals":
-            for qualifiers, noun, count in _pairs(phrase):
-                if not any(t.kind == IMPORTED for t in qualifiers) and isinstance(count.value, int):
-                    counts.setdefault(noun.value, count.value)
-        elif phrase.yields == "zero" and not phrase.of(IMPORTED):
-            for noun in phrase.of("N"):
-                counts.setdefault(noun.value, 0)
-    return counts
-
-
-def _only_case_lines(sentence: Sentence) -> bool:
-    return CASE_NUMBER.search(sentence.text) is not None and _COUNT_SHAPE.search(sentence.text) is None
-
-
-def _only_traps(found: list[Token], phrases: list[Phrase]) -> bool:
-    """Every count of the sentence is a trap's (当日新增治愈出院病例1239例,其中…): it ends nothing."""
-    trapped, covered = False, set()
-    for phrase in phrases:
-        if phrase.yields == "trap" or trapped and not any(t.kind == "E" for t in phrase.tokens):
-            trapped = True
-            covered.update(range(phrase.first, phrase.first + len(phrase.tokens)))
-        else:
-            trapped = False
-    counts = [i for i, t in enumerate(found) if t.kind == COUNT]
-    return bool(counts) and all(i in covered for i in counts)
-
-
-def _opens_statement(found: list[Token], phrases: list[Phrase]) -> bool:
-    """A sentence that opens with 新增 (after 此外/另外) or whose first phrase states new cases
-    (31个省…报告新增…): a new statement, which the bulletin goes on with."""
-    first = next((t for t in found if t.kind not in "P,:"), None)
-    return first is not None and first.kind == "E" or bool(phrases) and phrases[0].yields in ("totals", "zero", "no_news")
-
-
-def lead_types(totals: list[tuple[str, int]]) -> tuple[str, ...]:
-    """The case type that sentences after the lead speak of unless they name one.
-
-    A stated positive total, or several types with cases, means all positives
-    (新增本土确诊病例1例、无症状感染者2例。南岗区3例。); a lone type means that type.
-    """
-    with_cases = [case_type for case_type, count in totals if count]
-    if not totals:
-        return ()
-    counts = dict(totals)
-    typed = {case_type for case_type in with_cases if case_type != "positive"}
-    if "positive" in with_cases and len(typed) == 1 and counts[next(iter(typed))] == counts["positive"]:
-        return tuple(typed)  # 阳性感染者14例,均为无症状感染者: the positives are all of one type
-    if "positive" in with_cases or len(set(with_cases)) > 1:
-        return ("positive",)
-    return (with_cases or [totals[0][0]])[:1]
-
-
-__all__ = ["BulletinReader", "Remainder", "Statement", "lead_types", "MAX_COUNT", "DATE", "TEXT"]
+        self.report.readings.append(Reading.of(what, value, phrase.pattern.name, phrase.tokens, self.text))

@@ -17,7 +17,6 @@ from archive.parse.case_lines import CaseLine
 from archive.parse.gazetteer import Area, gazetteer
 from archive.parse.model import DistrictCount, Problem, Report
 
-
 # Words of case details (clinical type, the details heading), not of a residence list.
 _DETAILS_RE = re.compile(lexicon.alternation(lexicon.words("detail", "heading", "clinical")))
 _DETAILS_REACH = 40

@@ -6,9 +6,8 @@ how complete or derived the figures are.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import re
+from collections import defaultdict
 
 from archive.parse import lexicon
 from archive.parse.channels import channel_key
