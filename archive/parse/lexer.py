@@ -154,7 +154,9 @@ def _chunk_tokens(text: str, start: int, end: int) -> list[Token]:
     words = _words()
     streets = words.streets
     found = []
-    for last, (length, letter, value) in words.automaton.iter_long(text, start, end):
+    # The automaton is given the chunk itself: given the whole text with bounds, it reads the whole text.
+    for last, (length, letter, value) in words.automaton.iter_long(text[start:end]):
+        last += start
         if letter == AREA and text.startswith(streets, last + 1):
             continue  # 北京东路, 合肥路: a street's name
         found.append((last + 1 - length, -length, 0, letter, value))
