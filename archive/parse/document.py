@@ -50,6 +50,7 @@ _SENTENCE_WIDE_WINDOW_RE = re.compile(r"\d{1,2}日|今早|今日")
 # The region a sentence opens with, before what it lists (上海市排除…;新增…).
 _REGION_OPENING_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:省|市|自治区|地区|州)")
 _MAX_HEADLINE = 40
+_NATIONAL_WORDS = lexicon.words("self", "national")  # 31个省…: a region text that holds digits
 # Counting days outside this range are misreadings (glued lines, a wrong month).
 PLAUSIBLE_DAYS = (dt.date(2019, 12, 1), dt.date(2023, 12, 31))
 
@@ -57,7 +58,6 @@ PLAUSIBLE_DAYS = (dt.date(2019, 12, 1), dt.date(2023, 12, 31))
 @dataclass
 class _Lead:
     sentence: Sentence
-    index: int  # of the sentence among the page's
     window: re.Match
     region_text: str
 
@@ -74,26 +74,20 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     hints = hints or ParseHints()
     text = normalize_text(text or "")
     page_date = find_page_date(text)
-    if not _VERB_RE.search(text):  # what every lead holds (_find_leads): a page without it has no bulletin
-        return ParsedDocument(text, STATUS_NO_BULLETIN, published_on=page_date)
-    page = sentences(text)
-    leads = list(_find_leads(text, page))
-    if not leads:
+    if not _VERB_RE.search(text):  # what every lead holds (_bulletins): a page without it has no bulletin
         return ParsedDocument(text, STATUS_NO_BULLETIN, published_on=page_date)
     lines = article.PageLines(text)
     page_case_lines = PageCaseLines(text)
-    placer = PagePlacer(text, leads[0].sentence.start + leads[0].window.start())
-    # A page without a date of its own is dated by the latest bulletin that states its
-    # year, else by its dateline (新华社哈尔滨3月23日电) when the year is known.
-    anchor = page_date or _latest_stated_date(leads) or find_dateline_date(text, hints.year)
+    placer = None
+    # A page without a date of its own is dated by the latest bulletin that states its year (one
+    # pass over its leads), else by its dateline (新华社哈尔滨3月23日电) when the year is known.
+    anchor = page_date or _latest_stated_date(text) or find_dateline_date(text, hints.year)
     reports: dict[tuple, Report] = {}
     problems: list[Problem] = []
     undated: list[str] = []
-    for index, lead in enumerate(leads):
-        next_lead = leads[index + 1] if index + 1 < len(leads) else None
-        # The bulletin's body: its sentences up to the next bulletin's lead.
-        body = page[lead.index : next_lead.index if next_lead else len(page)]
-        next_start = next_lead.sentence.start if next_lead else len(text)
+    # Bulletins are read one at a time as their leads are found, so a long page is never held as a whole.
+    for lead, body, next_start in _bulletins(text):
+        placer = placer or PagePlacer(text, lead.sentence.start + lead.window.start())
         try:
             report = _read_bulletin(text, lines, placer, lead, body, next_start, page_case_lines, anchor, hints)
         except _Undated as exc:
@@ -108,6 +102,8 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
         # Sections of one bulletin (local confirmed, local asymptomatic, imported), or the same
         # bulletin twice on a page (a summary and its body): one report.
         reports[key] = merge_sections(reports[key], report) if key in reports else report
+    if placer is None:
+        return ParsedDocument(text, STATUS_NO_BULLETIN, published_on=page_date)
     if undated and not reports:
         # Nothing could be dated: the page fails with the reasons (and waits for --year, which reparse sees).
         return ParsedDocument(text, STATUS_FAILED, published_on=page_date, error="; ".join(undated))
@@ -120,15 +116,15 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     return ParsedDocument(text, status, reports=ordered, published_on=page_date, problems=problems)
 
 
-def _latest_stated_date(leads: list[_Lead]) -> dt.date | None:
-    stated = []
-    for lead in leads:
+def _latest_stated_date(text: str) -> dt.date | None:
+    stated = None
+    for lead, _body, _next in _bulletins(text):
         groups = lead.window.groupdict()
         if groups["year"] and groups["month"]:
             date, _, _ = resolve_date(int(groups["year"]), int(groups["month"]), int(groups["day"]), None, None)
-            if date is not None:
-                stated.append(date)
-    return max(stated, default=None)
+            if date is not None and (stated is None or date > stated):
+                stated = date
+    return stated
 
 
 def _drop_windowless_echoes(reports) -> list[Report]:
@@ -141,40 +137,51 @@ def _window_unstated(report: Report) -> bool:
     return any(p.code == "window_not_stated" for p in report.problems)
 
 
-def _find_leads(text: str, page: list[Sentence]):
-    """Sentences that open a bulletin: a counting window, a region, then 新增 … N例 of a case noun.
+def _bulletins(text: str):
+    """Each bulletin of the page as its lead is found: (lead, its sentences up to the next lead, where that
+    lead's sentence starts).
 
+    A lead is a sentence that opens a bulletin: a counting window, a region, then 新增 … N例 of a case noun.
     A headline may hold the window and region alone, its figures on the next line
     (4月10日(0-24时)上海疫情 / 新增本土确诊病例914例 新增本土无症状感染者25173例)."""
-    for index, sentence in enumerate(page):
-        lead = _lead_in(text, sentence, index)
-        if lead is None and index + 1 < len(page):
-            lead = _headline_lead(text, sentence, index, page[index + 1])
+    lead, body = None, []
+    page = sentences(text)
+    current = next(page, None)
+    while current is not None:
+        following = next(page, None)
+        found = _lead_in(text, current) or (following is not None and _headline_lead(text, current, following))
+        if found:
+            if lead is not None:
+                yield lead, body, current.start
+            lead, body = found, []
         if lead is not None:
-            yield lead
+            body.append(current)
+        current = following
+    if lead is not None:
+        yield lead, body, len(text)
 
 
-def _lead_in(text: str, sentence: Sentence, index: int) -> _Lead | None:
-    if "新增" not in sentence.text and "报告" not in sentence.text:  # every lead holds one
+def _lead_in(text: str, sentence: Sentence) -> _Lead | None:
+    if not _VERB_RE.search(sentence.text):  # every lead holds one
         return None
     for window in LEAD_WINDOW.finditer(sentence.text):
-        lead = _lead_after(text, sentence, index, window)
+        lead = _lead_after(text, sentence, window)
         if lead is not None:
             return lead
     return None
 
 
-def _headline_lead(text: str, sentence: Sentence, index: int, following: Sentence) -> _Lead | None:
+def _headline_lead(text: str, sentence: Sentence, following: Sentence) -> _Lead | None:
     window = LEAD_WINDOW.match(sentence.text)
     if window is None or len(sentence.text) > _MAX_HEADLINE or not _VERB_RE.match(following.text):
         return None
     region_text = sentence.text[window.end() :]
     if not named_region_text(region_text) or not _statement_at(text, following.start, following.end):
         return None
-    return _Lead(sentence, index, window, region_text)
+    return _Lead(sentence, window, region_text)
 
 
-def _lead_after(text: str, sentence: Sentence, index: int, window: re.Match) -> _Lead | None:
+def _lead_after(text: str, sentence: Sentence, window: re.Match) -> _Lead | None:
     rest = sentence.text[window.end() :]
     rest_start = sentence.start + window.end()
     first = True
@@ -182,7 +189,7 @@ def _lead_after(text: str, sentence: Sentence, index: int, window: re.Match) -> 
         if first:
             region_text = _CUTOFF_HOUR_RE.sub("", rest[: verb.start()]).strip(",: ")
             # A date or a count between the window and 新增: not the bulletin's window (今早(7日)通报:…).
-            if verb.start() > _MAX_REGION_GAP + 4 or (any(ch.isdigit() for ch in region_text) and not region_text.startswith("31个省")):
+            if verb.start() > _MAX_REGION_GAP + 4 or (any(ch.isdigit() for ch in region_text) and not region_text.startswith(_NATIONAL_WORDS)):
                 if _SENTENCE_WIDE_WINDOW_RE.search(rest, 0, verb.start()):
                     return None
                 # 上海市排除疑似病例56例;新增确诊病例3例: the window covers the whole sentence, the region opens it.
@@ -190,7 +197,7 @@ def _lead_after(text: str, sentence: Sentence, index: int, window: re.Match) -> 
                 region_text = opening.group() if opening else ""
             first = False
         if _statement_at(text, rest_start + verb.start(), sentence.end, rest_start):
-            return _Lead(sentence, index, window, region_text)
+            return _Lead(sentence, window, region_text)
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
@@ -15,16 +16,14 @@ class Sentence:
     text: str
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """Sentences of text[start:end], split at 。!? and line ends."""
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sentence]:
+    """Sentences of text[start:end], split at 。!? and line ends, one at a time."""
     end = len(text) if end is None else end
-    out = []
     pos = start
     for match in _SENTENCE_END.finditer(text, start, end):
         stop = match.end() if match.group() != "\n" else match.start()
         if text[pos:stop].strip():
-            out.append(Sentence(pos, stop, text[pos:stop]))
+            yield Sentence(pos, stop, text[pos:stop])
         pos = match.end()
     if text[pos:end].strip():  # the last sentence, without a closing mark
-        out.append(Sentence(pos, end, text[pos:end]))
-    return out
+        yield Sentence(pos, end, text[pos:end])
