@@ -99,11 +99,7 @@ class Reading:
     figure: str  # the column or row it set: local_confirmed, district_count asymptomatic 哈尔滨市 南岗区 …
     value: object
     pattern: str
-    tokens: tuple[tuple[str, str, int, int], ...]
-
-    @classmethod
-    def of(cls, figure: str, value, pattern: str, tokens, text: str) -> Reading:
-        return cls(figure, value, pattern, tuple((t.kind, text[t.start : t.end], t.start, t.end) for t in tokens))
+    tokens: tuple[tuple[str, str, int, int], ...]  # (kind name, text, start, end) in the document's text
 
     def as_dict(self) -> dict:
         return {

@@ -19,6 +19,7 @@ from archive.parse.rows import RowWriter
 from archive.parse.sentences import Sentence
 from archive.parse.statements import (
     count_value,
+    explained,
     LIST_OPENER_RE,
     conversion_label,
     count_noun_pairs,
@@ -135,6 +136,9 @@ class BulletinReader:
             position = phrase.first + len(phrase.tokens)
             read = getattr(self, f"_read_{phrase.yields}")(phrase)
             traps = phrase.of("T")
+            if not read and not traps and not self.statement.trapped:
+                for count in phrase.of(COUNT):  # 其中男性3例: a count the phrase holds but nothing read
+                    self._unrecognized(count)
             if read:
                 outcome.contributed = True
             elif traps and all(t.value in _NEUTRAL_TRAPS for t in traps):
@@ -380,9 +384,7 @@ class BulletinReader:
         return False  # per-case lines give district rows through case_lines.py
 
     def _read_count(self, phrase: Phrase) -> bool:
-        if not self.statement.trapped:
-            self._unrecognized(phrase.tokens[0])
-        return False
+        return False  # a lone count: unrecognized (_read_sentence says so)
 
     # --- helpers ----------------------------------------------------------------------------
     def _count(self, token: Token, named_from: int | None = None, span_from: int | None = None) -> int | None:
@@ -392,7 +394,7 @@ class BulletinReader:
         return value
 
     def _explain_tokens(self, phrase: Phrase) -> Reading:
-        return Reading.of("", None, phrase.pattern.name, phrase.tokens, self.text)
+        return Reading("", None, phrase.pattern.name, explained(phrase.tokens, self.text))
 
     def _explain(self, what: str, value, phrase: Phrase) -> None:
-        self.report.readings.append(Reading.of(what, value, phrase.pattern.name, phrase.tokens, self.text))
+        self.report.readings.append(Reading(what, value, phrase.pattern.name, explained(phrase.tokens, self.text)))

@@ -8,7 +8,7 @@ import re
 from archive.parse import lexicon
 from archive.parse.case_lines import CASE_NUMBER
 from archive.parse.grammar import Phrase, grammar
-from archive.parse.lexer import COUNT, IMPORTED, LOCAL, NUMBER, Token, tokens
+from archive.parse.lexer import COUNT, IMPORTED, KINDS, LOCAL, NUMBER, Token, tokens
 from archive.parse.model import Problem
 from archive.parse.sentences import Sentence
 
@@ -28,6 +28,11 @@ def count_value(text: str, token: Token, named_from: int | None, span_from: int 
     named_from = token.start if named_from is None else named_from
     message = f"{text[named_from:token.end]} is not a plausible count (over {MAX_COUNT:,} or not a number): not stored"
     return None, Problem("implausible_count", message, named_from if span_from is None else span_from, token.end)
+
+
+def explained(found: list[Token], text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """Tokens as --explain shows them: (kind name, text, start, end)."""
+    return tuple((KINDS[t.kind], text[t.start : t.end], t.start, t.end) for t in found)
 
 
 def pairs(phrase: Phrase):
