@@ -38,11 +38,12 @@ LABELS = sorted((Path(__file__).resolve().parent / "real").glob("*.json"))
 FIELDS = (*PAGE_FIELDS, *REPORT_FIELDS)
 STATUSES = {"parsed", "no_bulletin"}
 
-# Exactly-right pages each label file must keep: what the parser reaches now (parser 0.2.0).
+# Exactly-right pages each label file must keep: what the parser reaches now (parser 0.3.0, the lexicon
+# and token grammar; 0.2.0 reached 127 and 58).
 # Raise these as the parser improves; a label file without an entry has a floor of 0 and is
 # reported as such. What is not exact is printed by `pytest tests/test_real_labelled.py -s`.
 MIN_EXACT = {
-    "provinces_2020.json": 127,
+    "provinces_2020.json": 139,
     "shanghai_bulletins.json": 58,
 }
 

@@ -25,7 +25,7 @@ ROUND2 = LabelledPages(ROUND2_DIR)
 PAGES = ROUND2.pages
 
 # Pages the current parser gets exactly right. The lead raises it as the parser improves.
-EXACT_PAGES_FLOOR = 67
+EXACT_PAGES_FLOOR = 68  # parser 0.3.0; 0.2.0 reached 67
 
 def _params(entries: list[dict]) -> list:
     return [pytest.param(entry, id=entry["file"]) for entry in entries]

@@ -174,7 +174,7 @@ def _chunk_tokens(text: str, start: int, end: int) -> list[Token]:
         elif kind == "ordinal":
             letter, value = NUMBER, group
         else:
-            value = to_int(group)
+            value = int(group) if group.isdigit() else to_int(group)
             measure = measures.get(text[last]) if last < end else None
             if measure is None or value is None:
                 letter = NUMBER

@@ -45,6 +45,7 @@ _AREA_SUFFIX_RE = re.compile(r"[区县]")
 _LONGEST_AREA_NAME = 8
 _TITLE_REACH = 300  # the title block and masthead of a page
 _CONTEXT_REACH = 400  # how far before a bulletin the text may name its region
+_AREA_SCAN_REACH = 20_000
 
 
 class Unplaced(Exception):
@@ -162,9 +163,10 @@ class PagePlacer:
         return found
 
     def city_of_listed_areas(self, text: str) -> Area | None:
-        """The city most of the districts and counties named in ``text`` belong to."""
+        """The city most of the districts and counties named in ``text`` (its first _AREA_SCAN_REACH
+        characters: a post's address lists add nothing its first districts do not tell) belong to."""
         votes: Counter = Counter()
-        for match in _AREA_SUFFIX_RE.finditer(text):
+        for match in _AREA_SUFFIX_RE.finditer(text, 0, _AREA_SCAN_REACH):
             end = match.end()
             for length in range(min(_LONGEST_AREA_NAME, end), 1, -1):
                 cities = {self.gaz.city_of(self.gaz.current(area)) for area in self.gaz.areas_called(text[end - length : end])}

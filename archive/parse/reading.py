@@ -253,6 +253,8 @@ class BulletinReader:
         imported = IMPORTED in kinds or (self.statement.origin == "imported" and LOCAL not in kinds)
         for case_type in dict.fromkeys(types):
             self._set_total(case_type, imported, 0, phrase)
+            if imported and case_type in self.origins.unqualified:
+                self.origins.imported_parts.add(case_type)  # 新增确诊病例1例…无境外输入性病例: none of them imported
             if imported or LOCAL in kinds:
                 self.origins.stated = True
             else:
@@ -374,6 +376,8 @@ class BulletinReader:
         """A mention of case types without a count: the rows that follow are of those types."""
         nouns = phrase.of("N")
         kinds = {t.kind for t in phrase.tokens}
+        if "E" in kinds:
+            self.statement.trapped = False  # 新增确诊病例中,…: a new statement after a trap's
         if IMPORTED in kinds:
             self.statement.types = ()
         else:

@@ -9,7 +9,7 @@ from the phrase as written (隔离管控人员中发现) and their key from chan
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archive.parse.channels import channel_key
 from archive.parse.gazetteer import Area, gazetteer
@@ -34,6 +34,7 @@ class CityGroup:
     case_types: tuple[str, ...]
     depth: int
     children: int = 0
+    rows: list[tuple[tuple[str, str, str], int]] = field(default_factory=list)  # its areas' rows (key, count)
 
 
 class RowWriter:
@@ -154,7 +155,10 @@ class RowWriter:
         if not types:  # the part speaks of imported cases only
             return
         if count is not None:
-            self._add_district(_one_type(types), city, district, count, reading)
+            case_type = _one_type(types)
+            self._add_district(case_type, city, district, count, reading)
+            if group is not None:
+                group.rows.append(((case_type, _name(city), _name(district)), count))
             return
         for case_type in types:
             total = self.report.total_of(case_type)
@@ -164,9 +168,19 @@ class RowWriter:
                 self._add_district(case_type, city, district, total, reading)
 
     def close_group(self) -> None:
+        """The group's own row when it names no area, or names areas for only part of its count
+        (信阳市15例(含固始县5例): the city's 15 is the row; a part is no breakdown of the list)."""
         group, self.group = self.group, None
-        if group is not None and group.children == 0 and group.count is not None and group.case_types:
-            self._add_district(_one_type(group.case_types), group.city, group.city, group.count, None)
+        if group is None or group.count is None or not group.case_types:
+            return
+        if group.rows and sum(count for _, count in group.rows) < group.count:
+            for key, count in group.rows:
+                self._districts[key].count -= count
+                if self._districts[key].count == 0:
+                    del self._districts[key]
+        elif group.children:
+            return
+        self._add_district(_one_type(group.case_types), group.city, group.city, group.count, None)
 
     def left_bracket(self) -> None:
         """Leaving a bracket closes a group opened inside it."""
