@@ -77,8 +77,8 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     lines = article.PageLines(text)
     placer = PagePlacer(text, leads[0].sentence.start + leads[0].window.start())
     # A page without a date of its own is dated by the latest bulletin that states its
-    # year, else by its dateline (新华社哈尔滨3月23日电) when the year is known.
-    anchor = page_date or _latest_stated_date(leads) or find_dateline_date(text, hints.year)
+    # year, else by its dateline (新华社哈尔滨3月23日电) when the year is known, else by the day it was captured.
+    anchor = page_date or _latest_stated_date(leads) or find_dateline_date(text, hints.year) or hints.captured_on
     reports: dict[tuple, Report] = {}
     problems: list[Problem] = []
     undated: list[str] = []
