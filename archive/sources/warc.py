@@ -9,12 +9,14 @@ errors), are passed over and counted by kind.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from archive.sources.document import PassedOver
 
+TRUNCATED = "the archive ends in the middle of a record of this address (it is truncated)"
 _PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 NOT_A_PAGE = "not a page"
 NOT_OK = "not 200 OK"
@@ -43,9 +45,13 @@ def records(stream: BinaryIO, limit: int) -> Iterator[Record | PassedOver | Brok
     from warcio.exceptions import ArchiveLoadFailed
     from warcio.archiveiterator import ArchiveIterator
 
+    start = stream.tell()
+    end = stream.seek(0, io.SEEK_END)  # the iterator's offsets are positions in the stream
+    stream.seek(start)
     url = ""
+    records = ArchiveIterator(stream)
     try:
-        for record in ArchiveIterator(stream):
+        for record in records:
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
             kind = _passed_over(record)
             if kind:
@@ -56,12 +62,16 @@ def records(stream: BinaryIO, limit: int) -> Iterator[Record | PassedOver | Brok
                 yield Broken(url, f"its page is larger than {limit:,} bytes, which the archive does not read")
                 return
             if record.raw_stream.limit > 0:
-                yield Broken(url, "the archive ends in the middle of this record (it is truncated)")
+                yield Broken(url, TRUNCATED)
                 return
             yield Record(url, _captured_at(record), payload, _content_type(record)[1])
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
         where = f"after the record of {url}" if url else "at its start"
         yield Broken(url, f"it cannot be read {where}: {error}")
+        return
+    # A compressed record cut off ends the iteration without a word: bytes are left that made no record.
+    if records.offset < end:
+        yield Broken(url, TRUNCATED)
 
 
 def _passed_over(record) -> str | None:
