@@ -21,6 +21,7 @@ from reportlab.pdfgen import canvas
 from sqlalchemy import text
 
 from archive.cli import main
+from archive.parse.normalize import normalize_text
 from archive.sources import Found, iter_sources, ocr
 from archive.sources.document import OCR_LOW_CONFIDENCE
 from archive.store import create_archive_engine, downgrade, open_archive, upgrade
@@ -98,6 +99,11 @@ def test_a_pdf_is_one_document_whose_reports_name_their_page(db_url, tmp_path):
     assert pages == {"2022-11-25": 1, "2022-11-26": 3}
 
 
+def test_a_sentence_a_page_break_cuts_is_joined_and_the_page_break_follows_it():
+    assert normalize_text("新增本土病例5例,其\f中香坊区3例。\n下一段。") == "新增本土病例5例,其中香坊区3例。\n\f\n下一段。"
+    assert normalize_text("第一页。\f第二页。") == "第一页。\n\f\n第二页。"
+
+
 def test_a_text_file_has_no_page(db_url, tmp_path):
     (tmp_path / "a.txt").write_text(BULLETIN, encoding="utf-8")
     run(db_url, "ingest", tmp_path / "a.txt")
@@ -150,6 +156,10 @@ def test_a_capture_date_dates_a_page_without_a_year(db_url, tmp_path):
 
     # reparse dates it the same way: the capture is kept with the document
     assert "reports: 1 (0 added, 0 removed, 0 changed)" in run(db_url, "reparse").stdout
+    # the report's sources list says where each document was found, and when it was captured
+    for fmt in ("md", "html"):
+        assert run(db_url, "report", "--format", fmt, "--out", tmp_path / f"report.{fmt}").exit_code == 0
+        assert "crawl.warc.gz!https://example.org/a (captured 2022-12-01 09:30)" in (tmp_path / f"report.{fmt}").read_text(encoding="utf-8")
 
 
 def test_a_capture_date_bounds_the_year_it_does_not_set_it(tmp_path):

@@ -106,7 +106,7 @@ class RawSource:
 
     def decode(self) -> SourceDocument:
         """Read the bytes in their form; failures become a document with ``error`` set."""
-        from archive.sources.reading import read_document
+        from archive.sources.reading import read_document  # which builds on this module's values
 
         try:
             reading = read_document(self.raw, _display_name(self.source), self.charset)

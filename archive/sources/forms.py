@@ -19,6 +19,9 @@ TEXT = "text"  # plain text or an HTML page: decode.py tells which encoding, htm
 ZIP = "zip"
 WARC = "warc"  # plain or gzip-compressed, record by record
 CONTAINERS = frozenset({ZIP, WARC})
+DESCRIPTIONS = {ZIP: "a zip archive", WARC: "a web archive (WARC)"}
+# Containers are opened this many levels deep (a zip in a zip); deeper ones are refused.
+MAX_DEPTH = 3
 
 # Readers of PDF look for %PDF- within the first kilobyte, as Acrobat does.
 _PDF_WITHIN = 1024
@@ -31,8 +34,8 @@ _WARC_MAGIC = b"WARC/"
 _MIME_HEADERS_END = re.compile(rb"\r?\n\r?\n")
 _MIME_VERSION = re.compile(rb"(?im)^mime-version\s*:")
 _MULTIPART_RELATED = re.compile(rb"(?im)^content-type\s*:\s*multipart/related")
-_HEADER_SNIFF = 8192
 DOCX_BODY = "word/document.xml"
+# What form_of needs of a file's start.
 SNIFF_BYTES = 8192
 
 
@@ -81,11 +84,7 @@ def _gunzipped_head(head: bytes) -> bytes:
 
 
 def _is_mhtml(head: bytes) -> bool:
-    sample = head[:_HEADER_SNIFF]
+    sample = head[:SNIFF_BYTES]
     end = _MIME_HEADERS_END.search(sample)
     headers = sample[: end.start()] if end else sample
     return bool(_MIME_VERSION.search(headers) and _MULTIPART_RELATED.search(headers))
-
-DESCRIPTIONS = {ZIP: "a zip archive", WARC: "a web archive (WARC)"}
-# Containers are opened this many levels deep (a zip in a zip); deeper ones are refused.
-MAX_DEPTH = 3

@@ -56,14 +56,17 @@ def read_file(path: str, decode: bool = True) -> Iterator[Item]:
 
 
 def _items(name: str, file: BinaryIO) -> Iterator[Item]:
-    form = forms.form_of(file.read(forms.SNIFF_BYTES))
-    file.seek(0)
+    head = file.read(forms.SNIFF_BYTES)
+    form = forms.form_of(head)
     if form == forms.ZIP:
-        form = forms.form_of_zip(file)
+        file.seek(0)
+        form = forms.form_of_zip(file)  # which leaves the file at its start
+        head = b""
     if form in forms.CONTAINERS:
+        file.seek(0)
         yield from items_in(name, file, form)
     else:
-        yield raw_source(name, file.read())
+        yield raw_source(name, head + file.read())
 
 
 def _decoded(items: Iterator[Item], decode: bool) -> Iterator[Item]:

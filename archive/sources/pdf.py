@@ -79,28 +79,31 @@ def _page_text(page: LTPage) -> str:
     return "\n\n".join(page_paragraphs(lines, page.width))
 
 
-def _text_lines(container):
-    from pdfminer.layout import LTContainer, LTTextLine
+def _text_lines(page: LTPage) -> Iterator:
+    from pdfminer.layout import LTTextLine
 
-    for element in container:
-        if isinstance(element, LTTextLine):
-            yield element
-        elif isinstance(element, LTContainer):
-            yield from _text_lines(element)
+    return _elements(page, LTTextLine)
+
+
+def _pictures(page: LTPage) -> Iterator:
+    from pdfminer.layout import LTImage
+
+    return _elements(page, LTImage)
 
 
 def _has_picture(page: LTPage) -> bool:
-    return any(True for _ in _pictures(page))
+    return next(_pictures(page), None) is not None
 
 
-def _pictures(container):
-    from pdfminer.layout import LTContainer, LTImage
+def _elements(container, kind: type) -> Iterator:
+    """The elements of a kind in a layout, however deep in its boxes and figures."""
+    from pdfminer.layout import LTContainer
 
     for element in container:
-        if isinstance(element, LTImage):
+        if isinstance(element, kind):
             yield element
         elif isinstance(element, LTContainer):
-            yield from _pictures(element)
+            yield from _elements(element, kind)
 
 
 def _scanned_page_text(raw: bytes, number: int, page: LTPage, name: str, problems: list[ReadingProblem]) -> str:

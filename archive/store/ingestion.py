@@ -42,7 +42,7 @@ SKIPPED = "skipped"
 BATCH_SIZE = 500
 
 Input = SourceDocument | RawSource | InputProblem | PassedOver
-Document = SourceDocument | RawSource
+Readable = SourceDocument | RawSource  # an input that is a document (read already, or to be read)
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ class Prepared:
     parsed: ParsedDocument
 
 
-def prepare(item: Document, year: int | None) -> Prepared:
+def prepare(item: Readable, year: int | None) -> Prepared:
     source = item.decode() if isinstance(item, RawSource) else item
     return Prepared(source.encoding, source.error, parse_source(source, year))
 
@@ -175,7 +175,7 @@ def prepare(item: Document, year: int | None) -> Prepared:
 class _Write:
     """An input to store, then what became of it."""
 
-    item: Document
+    item: Readable
     replaces: int | None  # the stored document read again (a year hint arrived, or OCR was installed)
     prepared: Prepared | None = None
     stored: Stored | None = None
@@ -308,7 +308,7 @@ def _outcome(entry: IngestOutcome | _Write | _Copy | _Again) -> IngestOutcome:
     )
 
 
-def _unchanged(item: Document, existing) -> IngestOutcome:
+def _unchanged(item: Readable, existing) -> IngestOutcome:
     """An input whose bytes are stored already and need no new reading: bytes that could not be
     read are a failure again (with the reason stored), not a skip."""
     if existing.status == STATUS_FAILED and existing.unread:
