@@ -23,7 +23,7 @@ from sqlalchemy import text
 from archive.cli import main
 from archive.parse.normalize import normalize_text
 from archive.sources import Found, iter_sources, ocr
-from archive.sources.document import OCR_LOW_CONFIDENCE
+from archive.sources.problems import OCR_LOW_CONFIDENCE
 from archive.store import create_archive_engine, downgrade, open_archive, upgrade
 from archive.store.models import Document
 
@@ -284,7 +284,7 @@ def test_ocr_joins_wrapped_lines_repairs_dashes_and_leaves_out_what_it_cannot_pr
     assert [(problem.code, problem.message) for problem in problems] == [
         (
             OCR_LOW_CONFIDENCE,
-            "page.png: the text at 200 pixels from the top was read as 「请市民配合流调。」 with confidence 0.42, below 0.8: left out",
+            "the text at 200 pixels from the top was read as 「请市民配合流调。」 with confidence 0.42, below 0.8: left out",
         )
     ]
 
@@ -301,6 +301,9 @@ def test_a_line_left_out_by_ocr_stays_a_problem_of_its_document_after_reparse(db
     assert document["encoding"] == "ocr"
     assert [problem["code"] for problem in json.loads(document["problems"])] == [OCR_LOW_CONFIDENCE]
     assert sql(db_url, "SELECT local_asymptomatic FROM report") == [{"local_asymptomatic": 14}]
+    [finding] = as_json(db_url, "check")
+    assert (finding["kind"], finding["sentence"]) == ("low_confidence", None)
+    assert finding["detail"].startswith(f"{OCR_LOW_CONFIDENCE}: the text at 120 pixels from the top was read as 「模糊的一行」")
 
 
 def test_a_picture_is_read_once_ocr_is_installed(db_url, tmp_path, monkeypatch):

@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import dataclass
 
 from archive.sources.decode import DecodeError
+from archive.sources.problems import ReadingProblem
 
 STDIN = "-"
 # Between a container's path and the name of what it holds, in a document's source:
@@ -29,19 +30,6 @@ class Found:
     @property
     def source(self) -> str:
         return f"{self.container}{INSIDE}{self.origin}" if self.origin else self.container
-
-
-@dataclass(frozen=True)
-class ReadingProblem:
-    """What reading the bytes could not prove (an OCR line below the confidence threshold): kept
-    with the document's problems, under a code of READING_PROBLEM_CODES."""
-
-    code: str
-    message: str
-
-
-OCR_LOW_CONFIDENCE = "ocr_low_confidence"
-READING_PROBLEM_CODES = frozenset({OCR_LOW_CONFIDENCE})
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ from statistics import median
 from typing import TYPE_CHECKING
 
 from archive.sources.decode import DecodeError
-from archive.sources.document import OCR_LOW_CONFIDENCE, Reading, ReadingProblem
+from archive.sources.document import Reading
+from archive.sources.problems import OCR_LOW_CONFIDENCE, ReadingProblem
 from archive.sources.wrapping import Line, paragraphs
 
 if TYPE_CHECKING:
@@ -97,18 +98,19 @@ def check_size(size: tuple[int, int], name: str) -> None:
         )
 
 
-def read_image(image: Image, name: str) -> tuple[str, tuple[ReadingProblem, ...]]:
-    """The text of a picture, and the lines left out for want of confidence."""
+def read_image(image: Image, name: str, page: int | None = None) -> tuple[str, tuple[ReadingProblem, ...]]:
+    """The text of a picture (``page`` of a PDF), and the lines left out for want of confidence."""
     try:
         image = image.convert("RGB")
     except (OSError, ValueError, SyntaxError) as error:  # a damaged or cut-off file
         raise DecodeError(f"{name} is a damaged picture ({error}); save it again and ingest it") from error
     boxes = list(_boxes(_engine(), image))
     kept = [box for box in boxes if box.score >= CONFIDENCE_THRESHOLD]
+    where = f"page {page}: " if page else ""
     problems = tuple(
         ReadingProblem(
             OCR_LOW_CONFIDENCE,
-            f"{name}: the text at {box.top:.0f} pixels from the top was read as 「{box.text}」 with confidence "
+            f"{where}the text at {box.top:.0f} pixels from the top was read as 「{box.text}」 with confidence "
             f"{box.score:.2f}, below {CONFIDENCE_THRESHOLD}: left out",
         )
         for box in boxes

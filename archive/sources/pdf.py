@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from archive.sources import ocr
 from archive.sources.decode import DecodeError
-from archive.sources.document import Reading, ReadingProblem
+from archive.sources.document import Reading
+from archive.sources.problems import ReadingProblem
 from archive.sources.page_layout import TextLine, page_paragraphs
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def _scanned_page_text(raw: bytes, number: int, page: LTPage, name: str, problem
         image = document[number - 1].render(scale=scale, grayscale=True).to_pil()
     finally:
         document.close()
-    text, page_problems = ocr.read_image(image, where)
+    text, page_problems = ocr.read_image(image, where, number)
     problems.extend(page_problems)
     return text
 

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from archive.parse import ParsedDocument, Problem
 from archive.parse import Report as ParsedReport
 from archive.parse.model import FIGURES, STATUS_FAILED
-from archive.sources.document import READING_PROBLEM_CODES
+from archive.sources.problems import READING_PROBLEM_CODES
 from archive.store.collector import fewer_collections
 from archive.store.ingestion import BATCH_SIZE, hints, parse_text
 from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Place, Provenance, Report
