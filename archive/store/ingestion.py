@@ -195,6 +195,7 @@ class _Again:
 
     outcome: IngestOutcome
     place: Found
+    first_place: bool  # the place the document was stored from (kept with it: no need to look)
 
 
 @dataclass
@@ -223,7 +224,7 @@ def _plan(
         elif (original := writes.get(item.sha256) or in_flight.get(item.sha256)) is not None:
             entries.append(_Copy(item.place, original))
         elif (existing := stored.get(item.sha256)) is not None and not _read_again(existing, year):
-            entries.append(_Again(_unchanged(item, existing), item.place))
+            entries.append(_Again(_unchanged(item, existing), item.place, item.source == existing.source))
         else:
             writes[item.sha256] = _Write(item, existing.id if existing is not None else None)
             entries.append(writes[item.sha256])
@@ -255,7 +256,7 @@ def _finish(
 def _places_found_again(entries: list[IngestOutcome | _Write | _Copy | _Again]) -> Iterator[dict]:
     """Where documents the archive had (or another ingest stored meanwhile) were found this time."""
     for entry in entries:
-        if isinstance(entry, _Again):
+        if isinstance(entry, _Again) and not entry.first_place:
             yield _place_values(entry.outcome.document_id, entry.place)
         elif isinstance(entry, _Copy):
             yield _place_values(entry.original.stored.document_id, entry.place)

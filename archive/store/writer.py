@@ -136,8 +136,8 @@ def _hash_among(connection: Connection, sha256s: Sequence[str]) -> ColumnElement
 
 
 def find_documents(engine: Engine, sha256s: Sequence[str]) -> dict[str, Row]:
-    """The stored documents with these hashes (id, sha256, status, year_hint, error, and ``unread``:
-    whether its bytes could not be read, so that it has no text), by hash: one query."""
+    """The stored documents with these hashes (id, sha256, source, status, year_hint, error, and
+    ``unread``: whether its bytes could not be read, so that it has no text), by hash: one query."""
     if not sha256s:
         return {}
     with engine.connect() as connection:
@@ -145,6 +145,7 @@ def find_documents(engine: Engine, sha256s: Sequence[str]) -> dict[str, Row]:
             select(
                 Document.id,
                 Document.sha256,
+                Document.source,
                 Document.status,
                 Document.year_hint,
                 Document.error,
