@@ -282,8 +282,17 @@ def parallel_jobs(command: Callable) -> Callable:
 def ingest(archive: Archive, paths, year, recursive, dry_run, as_json, explain, jobs) -> None:
     """Read bulletins from files, folders or - (standard input) into the archive.
 
-    The same bytes twice are skipped. A file that cannot be read or parsed is
-    recorded as failed with its reason; the others are stored all the same.
+    \b
+    Forms, told from the bytes, whatever the file's name:
+      text and saved web pages (UTF-8, GB18030/GBK, Big5; .txt, .html)
+      PDF (the text layer, newspaper columns in order; scanned pages by OCR)
+      Word (.docx)          MHTML (.mhtml, .mht: a browser's single-file save)
+      zip (each member)     WARC, WARC.gz (each HTML or text page, with its URL and capture time)
+      pictures (PNG, JPEG, WebP) by OCR: pip install 'bulletin-archive[ocr]'
+
+    The same bytes twice are stored once, with every place they were found. A file
+    that cannot be read or parsed is recorded as failed with its reason; the others
+    are stored all the same.
     """
     from archive.sources import iter_sources
     from archive.store import database_files
@@ -317,14 +326,35 @@ def ingest(archive: Archive, paths, year, recursive, dry_run, as_json, explain, 
             click.echo(f"failed: {where}{outcome.message}", err=True)
         no_bulletin = f" ({summary.no_bulletin} without a bulletin)" if summary.no_bulletin else ""
         click.echo(
-            f"documents: {summary.new} new{no_bulletin}, {summary.skipped} skipped, "
-            f"{summary.failed} failed\nreports: {summary.reports}\nproblems: {summary.problems}"
+            f"documents: {summary.new} new{no_bulletin}, {summary.skipped} skipped, {summary.failed} failed"
         )
+        for line in _found_lines(summary.found_again, summary.passed_over):
+            click.echo(line)
+        click.echo(f"reports: {summary.reports}\nproblems: {summary.problems}")
     click.get_current_context().exit(EXIT_SOME_INPUTS_FAILED if summary.failed else EXIT_OK)
 
 
+def _found_lines(found_again: int, passed_over: dict[str, int]) -> list[str]:
+    """What the summary says beyond documents, when there is something to say."""
+    lines = []
+    if found_again:
+        lines.append(f"documents stored before, found in a new place: {found_again}")
+    if passed_over:
+        kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(passed_over.items()))
+        lines.append(f"web archive records passed over: {sum(passed_over.values())} ({kinds})")
+    return lines
+
+
 def _dry_run(sources, year: int | None, as_json: bool, explain: bool) -> None:
-    records = [_dry_run_record(item, year, explain) for item in sources]
+    from archive.sources import PassedOver
+
+    passed_over: dict[str, int] = {}
+    records = []
+    for item in sources:
+        if isinstance(item, PassedOver):
+            passed_over[item.kind] = passed_over.get(item.kind, 0) + 1
+        else:
+            records.append(_dry_run_record(item, year, explain))
     if as_json:
         click.echo(to_json(records))
     else:
@@ -335,6 +365,8 @@ def _dry_run(sources, year: int | None, as_json: bool, explain: bool) -> None:
                 f"{record['source']}: {record['status']}{reason}, "
                 f"{len(record['reports'])} reports, {problems} problems"
             )
+        for line in _found_lines(0, passed_over):
+            click.echo(line)
         click.echo("dry run: nothing was written")
     failed = any(record["status"] == STATUS_FAILED for record in records)
     click.get_current_context().exit(EXIT_SOME_INPUTS_FAILED if failed else EXIT_OK)
@@ -512,7 +544,8 @@ def reports(archive: Archive, region, date_from, date_to, limit, output: Output)
 @output_options
 @click.pass_obj
 def show(archive: Archive, report_id: int, output: Output) -> None:
-    """One report with its districts, channels, notices, places and source sentence."""
+    """One report with its districts, channels, notices, places, source sentence, page, and
+    every place its document was found."""
     from archive.query.reports import get_report
 
     with reading(archive) as engine:
@@ -525,7 +558,7 @@ def show(archive: Archive, report_id: int, output: Output) -> None:
     if output.fmt in ("json", "ndjson"):
         click.echo(to_json(detail, indent=2 if output.fmt == "json" else None))
         return
-    sections = {key: detail.pop(key) for key in ("districts", "channels", "notices", "places")}
+    sections = {key: detail.pop(key) for key in ("districts", "channels", "notices", "places", "found")}
     detail["problems"] = to_json(detail["problems"], indent=None)
     if output.fmt == "table":
         output.rows(["field", "value"], list(detail.items()), title=f"report {report_id}")

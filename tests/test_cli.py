@@ -68,7 +68,8 @@ def test_reparse_parses_stored_documents_again(db_url, bulletins):
 def test_ingest_json_summary(db_url, bulletins):
     result = run("--db", db_url, "ingest", "--json", bulletins / "a.txt")
     summary = json.loads(result.stdout)
-    assert summary["documents"] == {"new": 1, "skipped": 0, "failed": 0, "no_bulletin": 0}
+    assert summary["documents"] == {"new": 1, "skipped": 0, "failed": 0, "no_bulletin": 0, "found_again": 0}
+    assert summary["records_passed_over"] == {}
     assert (summary["reports"], summary["problems"]) == (1, 1)
     assert summary["inputs"][0]["status"] == "parsed"
 

@@ -205,7 +205,7 @@ def store_report(engine, name: str, report: Report) -> int:
         "ingested_at": dt.datetime.now(dt.UTC),
         **document_values(parsed, None),
     }
-    [stored] = store_documents(engine, [DocumentWrite(values, parsed)])
+    [stored] = store_documents(engine, [DocumentWrite(values, parsed, {"container": name, "origin": "", "captured_at": None})])
     with engine.connect() as connection:
         return connection.execute(select(StoredReport.id).where(StoredReport.document_id == stored.document_id)).scalar_one()
 

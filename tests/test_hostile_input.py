@@ -88,12 +88,12 @@ def summary(new: int, skipped: int, failed: int, reports: int, problems: int) ->
     [
         ("empty.txt", b"", "is empty: there is no bulletin in it; remove it or save the bulletin's text into it"),
         (
-            "scan.png",
-            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
-            "is a PNG image, not a text bulletin; ingest the bulletin as a text or HTML file, in UTF-8 if you can",
+            "scan.gif",
+            b"GIF89a\x10\x00\x10\x00\x00\x00\x00",
+            "is a GIF image, not a text bulletin; ingest the bulletin as a text or HTML file, in UTF-8 if you can",
         ),
     ],
-    ids=["empty", "PNG"],
+    ids=["empty", "GIF"],
 )
 def test_a_file_without_text_fails_with_its_name_and_the_reason(db_url, tmp_path, good, name, data, reason):
     path = write(tmp_path / name, data)

@@ -32,10 +32,10 @@ def test_ingest_of_the_archive_folder_skips_the_database_on_every_run(tmp_path):
     again = ingest_here(tmp_path, "-r", ".")
 
     assert first.exit_code == 0, first.output
-    assert json.loads(first.output)["documents"] == {"new": 2, "skipped": 0, "failed": 0, "no_bulletin": 0}
+    assert json.loads(first.output)["documents"] == {"new": 2, "skipped": 0, "failed": 0, "no_bulletin": 0, "found_again": 0}
     assert (tmp_path / "archive.db").is_file()
     assert again.exit_code == 0, again.output
-    assert json.loads(again.output)["documents"] == {"new": 0, "skipped": 2, "failed": 0, "no_bulletin": 0}
+    assert json.loads(again.output)["documents"] == {"new": 0, "skipped": 2, "failed": 0, "no_bulletin": 0, "found_again": 0}
     assert [item["source"] for item in json.loads(again.output)["inputs"]] == ["./one.txt", "./two.txt"]
 
 
@@ -47,7 +47,7 @@ def test_a_named_database_file_is_refused_with_the_reason(tmp_path):
 
     assert result.exit_code == 1
     summary = json.loads(result.output)
-    assert summary["documents"] == {"new": 0, "skipped": 1, "failed": 1, "no_bulletin": 0}
+    assert summary["documents"] == {"new": 0, "skipped": 1, "failed": 1, "no_bulletin": 0, "found_again": 0}
     refused = summary["inputs"][0]
     assert refused["source"] == "archive.db"
     assert refused["message"] == (

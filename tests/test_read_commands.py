@@ -180,15 +180,15 @@ def test_check_in_every_format(db):
 def test_export_in_every_format(db, tmp_path):
     written = as_json(db, "export", "--out", tmp_path / "json")
     assert [(w["name"], w["kind"], w["rows"]) for w in written] == [
-        ("document", "table", 89), ("report", "table", 76), ("channel_count", "table", 168),
+        ("document", "table", 89), ("provenance", "table", 89), ("report", "table", 76), ("channel_count", "table", 168),
         ("district_count", "table", 288), ("notice", "table", 7), ("place", "table", 2), ("daily_report", "view", 74),
         ("district_series", "view", 288), ("channel_share", "view", 142), ("cross_pair", "view", 6),
         ("cross_check", "view", 3),
     ]  # fmt: skip
     assert {Path(w["csv"]).name for w in written} == {f"{w['name']}.csv" for w in written}
     assert len((tmp_path / "json" / "notice.jsonl").read_text(encoding="utf-8").splitlines()) == 7
-    assert as_csv(db, "export", "--out", tmp_path / "csv")[6]["name"] == "daily_report"
-    assert len(as_ndjson(db, "export", "--out", tmp_path / "ndjson")) == 11
+    assert as_csv(db, "export", "--out", tmp_path / "csv")[7]["name"] == "daily_report"
+    assert len(as_ndjson(db, "export", "--out", tmp_path / "ndjson")) == 12
     assert "│ district_series │ view  │ 288  │" in out(db, "export", "--out", tmp_path / "table")
     daily = list(csv.DictReader((tmp_path / "csv" / "daily_report.csv").open(encoding="utf-8")))
     assert [r["local_asymptomatic"] for r in daily if r["report_date"] == "2022-11-30"] == ["126"]

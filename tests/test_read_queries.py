@@ -230,8 +230,8 @@ def test_export_writes_every_table_and_view(archive, tmp_path):
     counts = {w["name"]: (w["kind"], w["rows"]) for w in written}
     assert counts == {
         "document": ("table", 89), "report": ("table", 76), "district_count": ("table", 288),
-        "channel_count": ("table", 168), "notice": ("table", 7), "place": ("table", 2), "daily_report": ("view", 74),
-        "district_series": ("view", 288), "channel_share": ("view", 142), "cross_pair": ("view", 6),
+        "channel_count": ("table", 168), "notice": ("table", 7), "place": ("table", 2), "provenance": ("table", 89),
+        "daily_report": ("view", 74), "district_series": ("view", 288), "channel_share": ("view", 142), "cross_pair": ("view", 6),
         "cross_check": ("view", 3),
     }  # fmt: skip
     with open(tmp_path / "out" / "district_series.csv", encoding="utf-8", newline="") as file:

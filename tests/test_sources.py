@@ -16,7 +16,7 @@ from archive.sources import (
     decode_bytes,
     html_to_text,
     iter_sources,
-    read_source,
+    read_file,
 )
 
 SIMPLIFIED = (
@@ -29,6 +29,11 @@ def write(folder, name: str, data: bytes) -> str:
     path = folder / name
     path.write_bytes(data)
     return str(path)
+
+
+def read_source(path: str) -> SourceDocument:
+    [document] = read_file(path)
+    return document
 
 
 def read(tmp_path, data: bytes, name: str = "bulletin.txt") -> SourceDocument:
@@ -149,8 +154,8 @@ def test_empty_file(tmp_path):
 @pytest.mark.parametrize(
     ("data", "kind"),
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
-        (b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive (or a Word/Excel file)"),
+        (b"GIF89a\x01\x00\x01\x00", "a GIF image"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "an old Word/Excel document (.doc, .xls: save it as .docx)"),
         ("通报".encode("gb18030") + b"\x00\x01\x02", "binary data (it contains NUL bytes)"),
         (bytes(range(1, 9)) * 20, "binary data (it is full of control characters)"),
     ],
@@ -164,15 +169,6 @@ def test_binary_files(tmp_path, data, kind):
     assert document.raw == data and document.sha256 == hashlib.sha256(data).hexdigest()
     assert document.error == (
         f"{path} is {kind}, not a text bulletin; ingest the bulletin as a text or HTML file, in UTF-8 if you can"
-    )
-
-
-def test_pdf_error_says_how_to_get_its_text(tmp_path):
-    path = write(tmp_path, "bulletin.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-
-    assert read_source(path).error == (
-        f"{path} is a PDF document, not a text bulletin; "
-        "extract its text (for example with pdftotext) and ingest the text file"
     )
 
 
@@ -203,7 +199,7 @@ def test_unreadable_file_is_an_error_not_an_exception(tmp_path, monkeypatch):
     assert (document.raw, document.text, document.encoding) == (b"", None, None)
 
 
-def test_read_source_on_a_folder_is_an_error(tmp_path):
+def test_read_file_on_a_folder_is_an_error(tmp_path):
     assert read_source(str(tmp_path)).error == (
         f"cannot read {tmp_path}: it is a folder; ingest the folder to read the files in it"
     )

@@ -80,8 +80,8 @@ def parse_document(text: str, hints: ParseHints | None = None) -> ParsedDocument
     page_case_lines = PageCaseLines(text)
     placer = None
     # A page without a date of its own is dated by the latest bulletin that states its year (one
-    # pass over its leads), else by its dateline (新华社哈尔滨3月23日电) when the year is known.
-    anchor = page_date or _latest_stated_date(text) or find_dateline_date(text, hints.year)
+    # pass over its leads), else by its dateline (新华社哈尔滨3月23日电) when the year is known, else by the day it was captured.
+    anchor = page_date or _latest_stated_date(text) or find_dateline_date(text, hints.year) or hints.captured_on
     reports: dict[tuple, Report] = {}
     problems: list[Problem] = []
     undated: list[str] = []

@@ -169,6 +169,8 @@ class ParseHints:
     """What the caller knows that the text may not say."""
 
     year: int | None = None
+    # The day a web archive captured the page: a page that states no year is dated on or before it.
+    captured_on: dt.date | None = None
 
 
 @dataclass

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from archive.parse import lexicon
 
+# A PDF's page break: kept, a line of its own, so that a report's page follows from its span.
+PAGE_BREAK = "\f"
 # Characters that end a line which is complete in itself; a line ending in
 # anything else, in a line of prose, was broken by the page layout.
 # (";" is not among them: it separates clauses of one sentence, so a line ending in it was broken.)
@@ -28,7 +30,7 @@ _LAYOUT_SPACE = re.compile(
 )
 # Control and format characters (zero-width spaces, direction marks, stray NULs)
 # carry no content and would split words; tab and line end are kept.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 _HAN = re.compile(rf"[{_CJK}]")
 # Pinyin that some sites' script converters insert after a character: 場(chǎng), 時(shí).
 _PINYIN_ANNOTATION = re.compile(rf"(?<=[{_CJK}])\((?:[a-zA-Z\u00e0-\u01dc\u0251\u0261]+[1-5]?)(?: [a-zA-Z\u00e0-\u01dc\u0251\u0261]+[1-5]?)*\)")
@@ -102,12 +104,21 @@ def repair_line_breaks(text: str) -> str:
     prose = False  # whether the line being joined holds sentence punctuation
     pending_join = False
     previous, after_blank = "", False  # district posts hook: see _list_item_end
+    # Page breaks (form feeds, a line of their own) met inside a sentence the page broke: they
+    # follow the line once it is joined, so that a report's page is the one its sentence starts on.
+    page_breaks: list[str] = []
     for line in text.split("\n"):
+        if line == PAGE_BREAK:
+            page_breaks.append(line)
+            if not pending_join:
+                _flush(out, current, page_breaks)
+                current, prose = [], False
+            continue
         stripped = line.strip()
         if not stripped:
             after_blank = True
             if not pending_join and current:
-                out.append("".join(current))
+                _flush(out, current, page_breaks)
                 current, prose = [], False
                 out.append("")
             continue
@@ -117,15 +128,22 @@ def repair_line_breaks(text: str) -> str:
         if pending_join and not stamp:
             current.append((after_blank and _list_item_end(previous, stripped)) or _separator(current[-1][-1], stripped[0]))
         elif current:
-            out.append("".join(current))
+            _flush(out, current, page_breaks)
             current, prose = [], False
         current.append(stripped)
         prose = prose or _PROSE_MARKS.search(stripped) is not None
         pending_join = not stamp and prose and stripped[-1] not in _LINE_END_PUNCTUATION
         previous, after_blank = stripped, False
+    _flush(out, current, page_breaks)
+    return "\n".join(out).strip("\n")
+
+
+def _flush(out: list[str], current: list[str], page_breaks: list[str]) -> None:
+    """The joined line, then the page breaks met while joining it."""
     if current:
         out.append("".join(current))
-    return "\n".join(out).strip("\n")
+    out.extend(page_breaks)
+    page_breaks.clear()
 
 
 def _ends_with_figure(piece: str) -> bool:
@@ -161,7 +179,7 @@ def nfkc(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace(PAGE_BREAK, f"\n{PAGE_BREAK}\n")
     text = nfkc(text)
     text = _INVISIBLE.sub("", text)
     text = _PINYIN_ANNOTATION.sub("", text)

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, Row, Select, and_, func, or_, select
 from archive.query.cross import cross_findings
 from archive.query.filters import SOURCE_SENTENCE, check_region, period, reports_in_scope
 from archive.query.views import FIGURES
+from archive.sources.problems import READING_PROBLEM_CODES
 from archive.store.tables import document
 from archive.store.tables import report as report_table  # `report` names a row below
 
@@ -35,8 +36,12 @@ FINDING_COLUMNS = (
 #   the national one) giving the same day, window and case type different figures;
 # cross_skipped: two such reports stating figures for one day, but in no common window;
 # missing_days: days without a report inside a region's daily series;
-# unplaced: a bulletin a page holds that could not be stored (no region, no day: document.problems).
-KINDS = ("inconsistent", "unrecognized", "conflict", "duplicate", "cross_mismatch", "cross_skipped", "missing_days", "unplaced")
+# unplaced: a bulletin a page holds that could not be stored (no region, no day: document.problems);
+# low_confidence: a line OCR left out of a page, read with too little confidence (document.problems).
+KINDS = (
+    "inconsistent", "unrecognized", "conflict", "duplicate", "cross_mismatch", "cross_skipped", "missing_days", "unplaced",
+    "low_confidence",
+)  # fmt: skip
 
 
 def check(
@@ -59,7 +64,7 @@ def check(
         findings = cross_findings(connection, region, start, end)
         findings.extend(_unrecognized(connection, region, start, end))
         if region is None:  # a bulletin without a region belongs to no region's findings
-            findings.extend(_unplaced(connection, start, end))
+            findings.extend(_document_problems(connection, start, end))
     findings.extend(_inconsistent(report) for report in reports if not report.consistent)
     for _window, same_window in groupby(reports, key=_window_key):
         findings.extend(_disagreements(list(same_window)))
@@ -184,8 +189,10 @@ def _stated(value: int | None) -> str:
     return "not stated" if value is None else str(value)
 
 
-def _unplaced(connection, start: dt.date | None, end: dt.date | None) -> list[dict]:
-    """The document problems of pages whose bulletins could not all be stored, one finding each."""
+def _document_problems(connection, start: dt.date | None, end: dt.date | None) -> list[dict]:
+    """The document problems, one finding each: of pages whose bulletins could not all be stored
+    (kind unplaced), and of lines OCR left out (kind low_confidence, no sentence: they are not in
+    the text)."""
     columns = document.c
     query = select(columns.id, columns.source, columns.published_on, columns.problems, columns.text).where(
         columns.problems.is_not(None)
@@ -199,7 +206,7 @@ def _unplaced(connection, start: dt.date | None, end: dt.date | None) -> list[di
         for problem in json.loads(page.problems):
             findings.append(
                 {
-                    "kind": "unplaced",
+                    "kind": "low_confidence" if problem["code"] in READING_PROBLEM_CODES else "unplaced",
                     "region": None,
                     "first_date": page.published_on,
                     "last_date": page.published_on,
@@ -207,7 +214,7 @@ def _unplaced(connection, start: dt.date | None, end: dt.date | None) -> list[di
                     "window_end_hour": None,
                     "report_ids": [],
                     "detail": f"{problem['code']}: {problem['message']} (document {page.id}, {page.source})",
-                    "sentence": page.text[problem["span_start"] : problem["span_end"]],
+                    "sentence": None if problem["span_start"] is None else page.text[problem["span_start"] : problem["span_end"]],
                     "parent_sentence": None,
                 }
             )

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, Select, case, func, or_, select
 from archive.query.cross import pairs_in_scope
 from archive.query.filters import SOURCE_SENTENCE, check_region, in_period, period, reports_in_scope
 from archive.query.views import cross_check
-from archive.store.tables import channel_count, district_count, document, notice, place, report
+from archive.store.tables import channel_count, district_count, document, notice, place, provenance, report
 
 
 def checked_scope(
@@ -132,8 +132,9 @@ def documents_with_report_counts(
 ) -> list[dict]:
     """Documents that gave reports in scope, and every document that gave none (failed or
     no bulletin: nothing says which region or dates they concern). Each with id, source,
-    status, error, encoding, published_on, ingested_at, parser_version and ``reports`` (the
-    number of its reports in scope). Ordered by source, then id."""
+    status, error, encoding, published_on, ingested_at, parser_version, ``reports`` (the
+    number of its reports in scope) and ``found`` (every place it was found: container,
+    origin, captured_at). Ordered by source, then id."""
     in_scope = reports_in_scope(
         select(report.c.document_id, func.count().label("reports")).group_by(report.c.document_id),
         region,
@@ -157,7 +158,15 @@ def documents_with_report_counts(
         .where((in_scope.c.reports > 0) | ~any_report)
         .order_by(document.c.source, document.c.id)
     )
-    return _dicts(engine, query)
+    documents = _dicts(engine, query)
+    found = defaultdict(list)
+    places = select(provenance.c.document_id, provenance.c.container, provenance.c.origin, provenance.c.captured_at)
+    listed_ids = select(query.subquery().c.id)
+    for place_found in _dicts(engine, places.where(provenance.c.document_id.in_(listed_ids)).order_by(provenance.c.id)):
+        found[place_found.pop("document_id")].append(place_found)
+    for listed in documents:
+        listed["found"] = found[listed["id"]]
+    return documents
 
 
 def cross_level(

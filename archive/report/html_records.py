@@ -9,7 +9,7 @@ from collections import Counter
 from html import escape
 
 from archive.report.data import ReportData
-from archive.report.labels import day_label, figures_summary, places_note, timestamp_label, window_label
+from archive.report.labels import day_label, figures_summary, found_label, places_note, timestamp_label, window_label
 
 
 def notices_section(data: ReportData) -> str:
@@ -207,12 +207,13 @@ def sources_section(data: ReportData) -> str:
         f'<td class="num">{d["reports"]}</td><td>{escape(d["encoding"] or "")}</td>'
         f'<td class="when">{d["published_on"] or ""}</td><td class="when">{timestamp_label(d["ingested_at"])}</td>'
         f"<td>{escape(d['parser_version'])}</td>"
-        f"<td>{escape(d['error'] or '')}</td></tr>"
+        f"<td>{escape(d['error'] or '')}</td>"
+        f'<td class="source">{escape(found_label(d))}</td></tr>'
         for d in data.sources
     )
     parts.append(
         '<div class="table-wrap"><table id="source-list"><thead><tr><th>Source</th><th>Status</th>'
         '<th class="num">Reports</th><th>Encoding</th><th>Published</th><th>Ingested (UTC)</th><th>Parser</th>'
-        f"<th>Error</th></tr></thead><tbody>{rows}</tbody></table></div></section>"
+        f"<th>Error</th><th>Found (UTC)</th></tr></thead><tbody>{rows}</tbody></table></div></section>"
     )
     return "\n".join(parts)

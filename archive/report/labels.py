@@ -82,6 +82,20 @@ def timestamp_label(value: dt.datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M")
 
 
+def found_label(source: dict) -> str:
+    """Where a listed document was found, when that says more than its source: every place (a
+    web archive's record with its capture time, a zip's member), "" for a file found once as itself."""
+    found = source["found"]
+    if len(found) == 1 and not found[0]["origin"] and found[0]["captured_at"] is None:
+        return ""
+    return "; ".join(
+        # container!origin, as archive.sources names what a container holds
+        (f"{place['container']}!{place['origin']}" if place["origin"] else place["container"])
+        + (f" (captured {timestamp_label(place['captured_at'])})" if place["captured_at"] else "")
+        for place in found
+    )
+
+
 def places_note(days: int) -> str:
     return (
         f"Places never listed before in the archive, per district, on the last {days} days that list places; "

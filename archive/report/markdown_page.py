@@ -16,6 +16,7 @@ from archive.report.labels import (
     count_label,
     day_label,
     figures_summary,
+    found_label,
     places_note,
     problems_summary,
     timestamp_label,
@@ -325,6 +326,7 @@ def _sources(data: ReportData) -> str:
             timestamp_label(d["ingested_at"]),
             md(d["parser_version"]),
             md(d["error"] or ""),
+            md(found_label(d)),
         ]
         for d in data.sources
     ]
@@ -338,6 +340,7 @@ def _sources(data: ReportData) -> str:
             "Ingested (UTC)",
             "Parser",
             "Error",
+            "Found (UTC)",
         ],
         rows,
     )

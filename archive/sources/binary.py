@@ -1,13 +1,10 @@
-"""Recognise files that are not text at all, so they fail with a clear reason."""
+"""Recognise files that are not text at all and not in a form the archive reads (forms.py), so
+that they fail with a clear reason."""
 
 _MAGIC_NUMBERS = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (or a Word/Excel file)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word/Excel document"),
+    (b"\x1f\x8b", "a gzip archive (only web archives, .warc.gz, are read compressed)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word/Excel document (.doc, .xls: save it as .docx)"),
 )
 
 # Tab, line feed, carriage return and form feed (page breaks from PDF text dumps).

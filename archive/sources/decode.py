@@ -5,7 +5,7 @@ from typing import NamedTuple
 
 from archive.sources.binary import binary_kind
 from archive.sources.hanzi import chinese_score, reads_as_chinese
-from archive.sources.html_text import declared_charset
+from archive.sources.html_text import codec_for_label, declared_charset
 
 # Tried in this order; on equal scores the earlier one wins (Big5-HKSCS is a superset
 # of Big5 that also covers Hong Kong characters).
@@ -27,13 +27,14 @@ class _Decoded(NamedTuple):
     encoding: str
 
 
-def decode_bytes(raw: bytes, name: str = "the input") -> tuple[str, str]:
-    """(text, encoding) with line endings normalised to \\n; ``name`` is used in error messages."""
-    decoded = _decode(raw, name)
+def decode_bytes(raw: bytes, name: str = "the input", charset: str | None = None) -> tuple[str, str]:
+    """(text, encoding) with line endings normalised to \\n; ``name`` is used in error messages.
+    ``charset`` is what held the bytes declared of them (an HTTP header, a MIME part's header)."""
+    decoded = _decode(raw, name, charset)
     return _normalise_line_endings(decoded.text), decoded.encoding
 
 
-def _decode(raw: bytes, name: str) -> _Decoded:
+def _decode(raw: bytes, name: str, charset: str | None) -> _Decoded:
     if not raw:
         raise DecodeError(f"{name} is empty: there is no bulletin in it; remove it or save the bulletin's text into it")
     # A byte-order mark is the strongest statement of an encoding (it also precedes any
@@ -45,8 +46,9 @@ def _decode(raw: bytes, name: str) -> _Decoded:
                 return decoded
     kind = binary_kind(raw)
     if kind:
-        raise DecodeError(f"{name} is {kind}, not a text bulletin; {_advice_for(kind)}")
-    declared = declared_charset(raw)
+        raise DecodeError(f"{name} is {kind}, not a text bulletin; ingest the bulletin as a text or HTML file, in UTF-8 if you can")
+    # As browsers do: what the bytes' container declares, then the page's own meta charset.
+    declared = (codec_for_label(charset) if charset else None) or declared_charset(raw)
     from_meta = _strict(raw, declared) if declared else None
     if from_meta and (from_meta.text.isascii() or reads_as_chinese(from_meta.text)):
         return from_meta
@@ -105,12 +107,6 @@ def _guess_other_encoding(raw: bytes) -> _Decoded | None:
     if match is None:
         return None
     return _Decoded(str(match), match.encoding)
-
-
-def _advice_for(kind: str) -> str:
-    if "PDF" in kind:
-        return "extract its text (for example with pdftotext) and ingest the text file"
-    return "ingest the bulletin as a text or HTML file, in UTF-8 if you can"
 
 
 def _normalise_line_endings(text: str) -> str:

@@ -70,7 +70,12 @@ def declared_charset(raw: bytes) -> str | None:
     match = _META_CHARSET.search(raw[:_META_SCAN_BYTES])
     if not match:
         return None
-    label = match.group(1).decode("ascii", "replace").lower()
+    return codec_for_label(match.group(1).decode("ascii", "replace"))
+
+
+def codec_for_label(label: str) -> str | None:
+    """The Python codec a charset label names, as browsers read it; None for an unknown label."""
+    label = label.strip().strip("\"'").lower()
     try:
         name = codecs.lookup(_CODEC_FOR_LABEL.get(label, label)).name
     except LookupError:

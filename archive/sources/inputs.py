@@ -1,19 +1,15 @@
-"""Files, folders and stdin, read one at a time."""
+"""Files, folders and stdin, read one at a time; containers (zip, WARC) opened into their documents."""
 
 import errno
+import io
 import os
 import sys
 from collections.abc import Collection, Iterator, Sequence
 from typing import BinaryIO
 
-from archive.sources.document import (
-    STDIN,
-    InputProblem,
-    RawSource,
-    SourceDocument,
-    raw_source,
-    unreadable,
-)
+from archive.sources import forms
+from archive.sources.containers import Item, items_in
+from archive.sources.document import STDIN, InputProblem, PassedOver, RawSource, SourceDocument, raw_source, unreadable
 
 
 def iter_sources(
@@ -22,10 +18,11 @@ def iter_sources(
     stdin: BinaryIO | None = None,
     decode: bool = True,
     excluded: Collection[str] = (),
-) -> Iterator[SourceDocument | RawSource | InputProblem]:
+) -> Iterator[SourceDocument | RawSource | InputProblem | PassedOver]:
     """Each input in order; a folder gives the files directly in it (sorted by name),
     and its subfolders' files too when ``recursive``. Hidden entries of folders are skipped.
-    With ``decode`` false, inputs that could be read come undecoded (RawSource).
+    A zip or a web archive gives the documents it holds, and a PassedOver for each of its
+    records that is no page. With ``decode`` false, documents come undecoded (RawSource).
     ``excluded`` are real paths of files that are never inputs (the archive's own database
     files): skipped in folders, refused when named.
     """
@@ -33,8 +30,7 @@ def iter_sources(
     skip = _Excluded(excluded)
     for path in paths:
         if path == STDIN:
-            item = raw_source(STDIN, (stdin or sys.stdin.buffer).read())
-            yield item.decode() if decode else item
+            yield from _decoded(_items(STDIN, io.BytesIO((stdin or sys.stdin.buffer).read())), decode)
         elif os.path.isdir(path):
             yield from _walk(path, recursive, visited_folders, decode, skip)
         elif skip.holds(path, os.path.basename(path)):
@@ -45,19 +41,37 @@ def iter_sources(
         elif not os.path.exists(path):
             yield InputProblem(printable(path), f"{printable(path)} does not exist; check the path and try again")
         else:
-            yield read_source(path, decode)
+            yield from read_file(path, decode)
 
 
-def read_source(path: str, decode: bool = True) -> SourceDocument | RawSource:
-    """One file; a file that cannot be read gives a document with ``error`` set."""
+def read_file(path: str, decode: bool = True) -> Iterator[Item]:
+    """One file's documents (one, unless it is a container); a file that cannot be read gives a
+    document with ``error`` set."""
     name = printable(path)
     try:
         with open(path, "rb") as file:
-            raw = file.read()
+            yield from _decoded(_items(name, file), decode)
     except OSError as error:
-        return unreadable(name, f"cannot read {name}: {_reason(error)}")
-    item = raw_source(name, raw)
-    return item.decode() if decode else item
+        yield unreadable(name, f"cannot read {name}: {_reason(error)}")
+
+
+def _items(name: str, file: BinaryIO) -> Iterator[Item]:
+    head = file.read(forms.SNIFF_BYTES)
+    form = forms.form_of(head)
+    if form == forms.ZIP:
+        file.seek(0)
+        form = forms.form_of_zip(file)  # which leaves the file at its start
+        head = b""
+    if form in forms.CONTAINERS:
+        file.seek(0)
+        yield from items_in(name, file, form)
+    else:
+        yield raw_source(name, head + file.read())
+
+
+def _decoded(items: Iterator[Item], decode: bool) -> Iterator[Item]:
+    for item in items:
+        yield item.decode() if decode and isinstance(item, RawSource) else item
 
 
 class _Excluded:
@@ -74,7 +88,7 @@ class _Excluded:
 
 def _walk(
     folder: str, recursive: bool, visited: set[str], decode: bool, skip: _Excluded
-) -> Iterator[SourceDocument | RawSource | InputProblem]:
+) -> Iterator[Item]:
     # Symbolic links can make a folder its own descendant: each real folder is read once.
     real = os.path.realpath(folder)
     if real in visited:
@@ -98,7 +112,7 @@ def _walk(
                 yield from _walk(entry.path, recursive, visited, decode, skip)
         elif is_file:
             if not skip.holds(entry.path, entry.name):
-                yield read_source(entry.path, decode)
+                yield from read_file(entry.path, decode)
         elif entry.is_symlink() and not os.path.exists(entry.path):
             yield _broken_link(entry.path)
 

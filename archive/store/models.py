@@ -56,3 +56,10 @@ class Place(Base):
 
     __tablename__ = "place"
     __table__ = tables.place
+
+
+class Provenance(Base):
+    """A place a document was found: a file, a zip's member, a web archive's record (revision 0007)."""
+
+    __tablename__ = "provenance"
+    __table__ = tables.provenance

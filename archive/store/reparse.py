@@ -11,19 +11,21 @@ flat and the time goes into parsing rather than round trips.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Connection, Engine, Row, bindparam, delete, select, update
+from sqlalchemy import Connection, Engine, Row, bindparam, delete, func, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 
-from archive.parse import ParsedDocument
+from archive.parse import ParsedDocument, Problem
 from archive.parse import Report as ParsedReport
 from archive.parse.model import FIGURES, STATUS_FAILED
+from archive.sources.problems import READING_PROBLEM_CODES
 from archive.store.collector import fewer_collections
-from archive.store.ingestion import BATCH_SIZE, parse_text
-from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Place, Report
+from archive.store.ingestion import BATCH_SIZE, hints, parse_text
+from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Place, Provenance, Report
 from archive.store.workers import BatchMapper
 from archive.store.writer import (
     document_values,
@@ -79,7 +81,7 @@ def reparse(engine: Engine, jobs: int | None = 1) -> ReparseSummary:
     summary = ReparseSummary()
     with fewer_collections(), BatchMapper(_parse_stored, jobs) as mapper:
         for documents in _stored_documents(engine):
-            parses = mapper.submit([(document.text, document.year_hint) for document in documents])()
+            parses = mapper.submit([_to_parse(document) for document in documents])()
             summary.changes += _store_batch(engine, documents, parses)
             summary.documents += len(documents)
             summary.reports += sum(len(parsed.reports) for parsed in parses)
@@ -87,17 +89,32 @@ def reparse(engine: Engine, jobs: int | None = 1) -> ReparseSummary:
     return summary
 
 
-def _parse_stored(document: tuple[str, int | None]) -> ParsedDocument:
+def _to_parse(document: Row) -> tuple:
+    """What a parse of a stored document needs: its text, the hints it was ingested with (the
+    earliest capture of its bytes), and the problems of reading them, which no parse finds again."""
+    stored = json.loads(document.problems) if document.problems else []
+    reading = [Problem(problem["code"], problem["message"]) for problem in stored if problem["code"] in READING_PROBLEM_CODES]
+    return document.text, hints(document.year_hint, document.captured_at), reading
+
+
+def _parse_stored(document: tuple) -> ParsedDocument:
     return parse_text(*document)
 
 
 def _stored_documents(engine: Engine) -> Iterator[list[Row]]:
     """Documents with text, a batch at a time, in id order."""
+    first_capture = (
+        select(func.min(Provenance.captured_at)).where(Provenance.document_id == Document.id).scalar_subquery()
+    )
     last_id = 0
     while True:
         with engine.connect() as connection:
             documents = connection.execute(
-                select(Document.id, *(Document.__table__.c[name] for name in _PARSED_DOCUMENT_COLUMNS))
+                select(
+                    Document.id,
+                    *(Document.__table__.c[name] for name in _PARSED_DOCUMENT_COLUMNS),
+                    first_capture.label("captured_at"),
+                )
                 .where(Document.text != "", Document.id > last_id)
                 .order_by(Document.id)
                 .limit(BATCH_SIZE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-ANALYZED_TABLES = ("document", "report", "district_count", "channel_count", "notice", "place")
+ANALYZED_TABLES = ("document", "report", "district_count", "channel_count", "notice", "place", "provenance")
 # An ingest refreshes the statistics when it adds at least this many documents, and more than
 # this share of those the statistics know of (autovacuum's default rule of thumb).
 MIN_DOCUMENTS_ADDED = 1000

@@ -153,3 +153,17 @@ place = Table(
     UniqueConstraint("report_id", "case_type", "district", "name"),
     Index(None, "name"),
 )
+
+# Where a document was found, one row for every place (revision 0007): the file as the user named
+# it, and inside it the web archive record's URL or the zip member's name ("" for the file itself),
+# with the time a web archive captured the record.
+provenance = Table(
+    "provenance",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _parent("document_id", "document.id"),
+    _stated("container", Text),
+    _stated("origin", Text),
+    _optional("captured_at", DateTime(timezone=True)),
+    UniqueConstraint("document_id", "container", "origin"),
+)

@@ -11,22 +11,24 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import ARRAY, ColumnElement, Connection, Engine, Row, Table, Text, any_, bindparam, delete, select, update
+from sqlalchemy import ARRAY, ColumnElement, Connection, Engine, Row, Table, Text, any_, bindparam, delete, select, tuple_, update
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from archive.parse import PARSER_VERSION, ParsedDocument
 from archive.parse import Report as ParsedReport
 from archive.parse.model import STATUS_FAILED
-from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Place, Report
+from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Place, Provenance, Report
 
 
 @dataclass(frozen=True)
 class DocumentWrite:
-    """A document to store: its columns, its parse, and the id of the stored document it
-    replaces (a failed or bulletin-less document parsed again with a year hint)."""
+    """A document to store: its columns, its parse, where it was found (provenance's columns
+    without document_id), and the id of the stored document it replaces (a failed or
+    bulletin-less document parsed again with a year hint, or once OCR is installed)."""
 
     values: dict
     parsed: ParsedDocument
+    place: dict
     replaces: int | None = None
 
     @property
@@ -94,16 +96,18 @@ def _store_isolated(connection: Connection, write: DocumentWrite) -> Stored:
         )
         values = {**write.values, "status": failed.status, "error": failed.error}
         with connection.begin_nested():
-            [document_id] = _insert(connection, [DocumentWrite(values, failed, write.replaces)])
+            [document_id] = _insert(connection, [DocumentWrite(values, failed, write.place, write.replaces)])
         return Stored(document_id, failed)
 
 
 def _insert(connection: Connection, writes: Sequence[DocumentWrite]) -> list[int]:
     """Insert (or replace) the documents, then all their reports and rows; the documents' ids."""
-    new = [write.values for write in writes if write.replaces is None]
+    new = [write for write in writes if write.replaces is None]
     if new:
-        insert_rows(connection, Document.__table__, new)
-        new_ids = _ids_by_hash(connection, [values["sha256"] for values in new])
+        insert_rows(connection, Document.__table__, [write.values for write in new])
+        new_ids = _ids_by_hash(connection, [write.sha256 for write in new])
+        # where a new document was found is written with it: no document without its place
+        insert_rows(connection, Provenance.__table__, [{"document_id": new_ids[write.sha256], **write.place} for write in new])
     replaced = [write.replaces for write in writes if write.replaces is not None]
     if replaced:
         connection.execute(delete(Report).where(Report.document_id.in_(replaced)))
@@ -132,16 +136,52 @@ def _hash_among(connection: Connection, sha256s: Sequence[str]) -> ColumnElement
 
 
 def find_documents(engine: Engine, sha256s: Sequence[str]) -> dict[str, Row]:
-    """The stored documents with these hashes (id, sha256, status, year_hint), by hash: one query."""
+    """The stored documents with these hashes (id, sha256, source, status, year_hint, error, and
+    ``unread``: whether its bytes could not be read, so that it has no text), by hash: one query."""
     if not sha256s:
         return {}
     with engine.connect() as connection:
         rows = connection.execute(
-            select(Document.id, Document.sha256, Document.status, Document.year_hint).where(
-                _hash_among(connection, sha256s)
-            )
+            select(
+                Document.id,
+                Document.sha256,
+                Document.source,
+                Document.status,
+                Document.year_hint,
+                Document.error,
+                (Document.text == "").label("unread"),
+            ).where(_hash_among(connection, sha256s))
         )
         return {row.sha256: row for row in rows}
+
+
+def record_places(engine: Engine, places: Sequence[dict]) -> int:
+    """Keep where stored documents were found again (provenance rows, with document_id); the
+    number of places new to the archive. A place already kept is left as it is."""
+    keys = {(place["document_id"], place["container"], place["origin"]): place for place in places}
+    if not keys:
+        return 0
+    table = Provenance.__table__
+    key_columns = tuple_(table.c.document_id, table.c.container, table.c.origin)
+    with engine.begin() as connection:
+        kept = set(
+            connection.execute(
+                select(table.c.document_id, table.c.container, table.c.origin).where(key_columns.in_(list(keys)))
+            ).all()
+        )
+        new = [place for key, place in keys.items() if key not in kept]
+        if new:
+            connection.execute(_insert_unless_kept(connection, table), new)
+    return len(new)
+
+
+def _insert_unless_kept(connection: Connection, table: Table):
+    """INSERT … ON CONFLICT DO NOTHING: another ingest may keep the same place meanwhile."""
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table).on_conflict_do_nothing()
 
 
 def _find(connection: Connection, sha256: str) -> Row | None:
