@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from archive.parse import lexicon
 from archive.parse.dates import FULL_DATE_RE, PUBLICATION_LINE_RE
 from archive.parse.lexer import to_int
 from archive.parse.model import Notice
@@ -95,7 +96,7 @@ def title_block_before(lines: PageLines, offset: int) -> list[Line]:
 def headline(block: list[Line]) -> str | None:
     """The main title: the one announcing new cases, else the line nearest the text."""
     for line in block:
-        if "新增" in line.text:
+        if any(word in line.text for word in lexicon.words("new")):
             return line.text
     return block[0].text if block else None
 

@@ -18,7 +18,7 @@ from archive.parse.dates import (
     window_stated,
 )
 from archive.parse.district_posts import with_places
-from archive.parse.gazetteer import Area, gazetteer
+from archive.parse.gazetteer import REGION_SUFFIXES, Area, gazetteer
 from archive.parse.grammar import grammar
 from archive.parse.lexer import tokens
 from archive.parse.model import (
@@ -48,7 +48,7 @@ _CUTOFF_HOUR_RE = re.compile(r"^\d{1,2}时")
 # A second date before the statement: the window found is not the one the statement counts in.
 _SENTENCE_WIDE_WINDOW_RE = re.compile(r"\d{1,2}日|今早|今日")
 # The region a sentence opens with, before what it lists (上海市排除…;新增…).
-_REGION_OPENING_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:省|市|自治区|地区|州)")
+_REGION_OPENING_RE = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{lexicon.alternation(REGION_SUFFIXES)}|州)")
 _MAX_HEADLINE = 40
 _NATIONAL_WORDS = lexicon.words("self", "national")  # 31个省…: a region text that holds digits
 # Counting days outside this range are misreadings (glued lines, a wrong month).

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from archive.parse import lexicon
+
 # Suffixes that may be dropped when a page names a region ("哈尔滨", "黑龙江", "雄安").
-_REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "新区", "省", "市", "盟")
+REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "新区", "省", "市", "盟")
 # Suffixes that tables drop from a county's name ("浦东", "南岗", "长阳").
-_COUNTY_SUFFIXES = ("自治县", "自治旗", "新区", "区", "县", "市", "旗")
+COUNTY_SUFFIXES = ("自治县", "自治旗", "新区", "区", "县", "市", "旗")
 # The 56 nationalities, for names of autonomous units (宁夏回族自治区 → 宁夏,
 # 恩施土家族苗族自治州 → 恩施州, 恩施). Official names write some without 族
 # (伊犁哈萨克自治州), which is safe to strip only for names of two characters or more.
@@ -46,17 +48,16 @@ _ALIASES = {
     "兵团": "新疆生产建设兵团",
     "新疆兵团": "新疆生产建设兵团",
 }
-# Words by which a bulletin means its own region (or the whole country): never
-# names of an area. Each gives the levels it may stand for; 全区 is an
-# autonomous region's (宁夏全区) or a district's.
+# Words by which a bulletin means its own region or the whole country (lexicon/regions.tsv): never names of
+# an area. Each gives the levels it may stand for: 全区 is an autonomous region's (宁夏全区) or a district's,
+# 本市 a prefecture's or a county-level city's.
+_LEVELS_OF_SELF_WORDS = {"region": ("province", "county")}
 _SELF_REFERENCES = {
-    "全国": ("national",),
-    **dict.fromkeys(("全省", "我省", "本省"), ("province",)),
-    **dict.fromkeys(("全区", "我区", "本区"), ("province", "county")),
-    **dict.fromkeys(("全市", "我市", "本市"), ("city", "county")),
-    **dict.fromkeys(("全州", "我州", "本州", "全盟", "我盟", "本盟"), ("city",)),
-    **dict.fromkeys(("全县", "我县", "本县", "全旗", "我旗", "本旗"), ("county",)),
-}
+    entry.surface: ("city", "county") if entry.value == "city" and entry.surface.endswith("市")
+    else _LEVELS_OF_SELF_WORDS.get(entry.value, (entry.value,))
+    for entry in lexicon.entries()
+    if entry.kind == "self"
+}  # fmt: skip
 _LONGEST_NAME = 16
 
 
@@ -88,7 +89,7 @@ def _without_nationalities(base: str) -> str:
 
 def region_short_forms(name: str) -> list[str]:
     """How pages write a region's name short: 甘孜藏族自治州 → 甘孜州, 甘孜; 宁夏回族自治区 → 宁夏."""
-    for suffix in _REGION_SUFFIXES:
+    for suffix in REGION_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             stem = _without_nationalities(name[: -len(suffix)])
             return [stem + "州", stem] if suffix == "自治州" else [stem]
@@ -97,7 +98,7 @@ def region_short_forms(name: str) -> list[str]:
 
 def county_short_forms(name: str) -> list[str]:
     """How tables write a county's name short: 浦东新区 → 浦东; 长阳土家族自治县 → 长阳县, 长阳."""
-    for suffix in _COUNTY_SUFFIXES:
+    for suffix in COUNTY_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             stem = _without_nationalities(name[: -len(suffix)])
             if suffix.startswith("自治"):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from archive.parse import lexicon
-from archive.parse.gazetteer import Area, Gazetteer, gazetteer
+from archive.parse.gazetteer import COUNTY_SUFFIXES, REGION_SUFFIXES, Area, Gazetteer, gazetteer
 from archive.parse.lexer import AREA, tokens
 
 NATIONAL = "全国"
@@ -27,8 +27,7 @@ _NATIONAL_RE = re.compile(lexicon.alternation(lexicon.words("self", "national"))
 # verbs of reporting, issuers, 累计/共/均, punctuation.
 _FILLER_WORDS = (
     lexicon.words("filler", "disease", "total")
-    + lexicon.words("origin", "local")
-    + ("境外输入",)
+    + lexicon.words("origin", "local", "imported")
     + lexicon.words("new")
     + lexicon.words("issuer")
     + lexicon.words("trap", "cumulative")
@@ -36,7 +35,7 @@ _FILLER_WORDS = (
 )
 _FILLER_RE = re.compile(rf"\([^()]*\)|{lexicon.alternation(_FILLER_WORDS)}|[,:、;\s]")
 # An unknown name has the shape of an area when it ends with a division's suffix.
-_AREA_SHAPE_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:省|市|自治区|自治州|地区|盟|区|县|旗)$")
+_AREA_SHAPE_RE = re.compile(rf"^[\u4e00-\u9fff]{{1,10}}(?:{lexicon.alternation(set(REGION_SUFFIXES + COUNTY_SUFFIXES))})$")
 # A region name that continues as a street or a building is not a mention of the region,
 # nor is a traveller's origin or route (来自中国香港, 在香港生活, 自英国出发, 经新加坡转机).
 _NOT_A_MENTION_AFTER = re.compile(lexicon.alternation(lexicon.words("street") + lexicon.words("travel", "after")))

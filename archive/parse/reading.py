@@ -29,7 +29,7 @@ from archive.parse.statements import (
     opens_statement,
     pairs,
 )
-from archive.parse.validate import LOCAL_AND_IMPORTED
+from archive.parse.validate import LOCAL_AND_IMPORTED, Remainder
 
 _TOTAL_FIELDS = {
     ("confirmed", False): "local_confirmed",
@@ -60,13 +60,6 @@ class _Outcome:
     contributed: bool = False
     trapped: bool = False
     neutral: bool = False
-
-
-@dataclass
-class Remainder:
-    case_types: tuple[str, ...]
-    label: str
-    span: tuple[int, int]
 
 
 @dataclass

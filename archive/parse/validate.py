@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from archive.parse import lexicon
 from archive.parse.channels import channel_key
 from archive.parse.model import CASE_TYPES, SUM_MISMATCH, ChannelCount, Problem, Report
 
 
-def resolve_remainders(report: Report, remainders) -> None:
+@dataclass
+class Remainder:
+    """其余在…中发现: the rest of each type's cases, found so."""
+
+    case_types: tuple[str, ...]
+    label: str
+    span: tuple[int, int]
+
+
+def resolve_remainders(report: Report, remainders: list[Remainder]) -> None:
     """Turn 其余… into channel rows: the total of each type less its other channels."""
     for remainder in remainders:
         for case_type in remainder.case_types:
