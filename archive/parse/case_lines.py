@@ -27,7 +27,10 @@ _DISTRICT_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:新区|区|县)")
 _SUFFIXES = "区县市旗"  # a short form (闵行) followed by more (校区) is read by its shape: 闵行校区
 _ADDRESS_ENDS = frozenset(",.;:|()")  # an address runs to the next clause mark or 、 (not 和: 协和路)
 _SENTENCE_ENDS = frozenset(".|")
-_MAX_RANGE = 1_000_000  # a lone range bigger than this is a misreading (two numbers glued by a broken line)
+_MAX_RANGE = 1_000_000
+# The patterns that decide where case numbers stand: the case lines, and what may take their tokens first
+# (a trap's 出院病例1…, a total's bare count 确诊病例788和…, a noun qualified before it).
+_CASE_LINE_PATTERNS = ("zero_before", "trap", "count_trap", "totals_count_first", "totals_noun_first", "totals_carried", "case_line", "noun_mention")  # a lone range bigger than this is a misreading (two numbers glued by a broken line)
 _MAX_ASIDE = 24  # characters of an aside
 
 
@@ -72,7 +75,7 @@ def case_lines(text: str, start: int = 0, end: int | None = None) -> list[CaseLi
     found = list(tokens(text, start, len(text) if end is None else end))
     reader = _LineReader(text, found)
     lines = []
-    for phrase in grammar().phrases(found):
+    for phrase in grammar(*_CASE_LINE_PATTERNS).phrases(found):
         if phrase.yields == "case_line":
             line = reader.line(phrase.first, phrase.first + len(phrase.tokens))
             if line is not None:

@@ -20,7 +20,7 @@ from archive.parse.dates import (
 from archive.parse.district_posts import with_places
 from archive.parse.gazetteer import REGION_SUFFIXES, Area, gazetteer
 from archive.parse.grammar import grammar
-from archive.parse.lexer import tokens
+from archive.parse.lexer import DATE, Token, tokens
 from archive.parse.model import (
     STATUS_FAILED,
     STATUS_NO_BULLETIN,
@@ -60,6 +60,7 @@ class _Lead:
     sentence: Sentence
     window: re.Match
     region_text: str
+    tokens: list[Token] | None = None  # the lead sentence's tokens after its window, when they were read
 
 
 class _Undated(Exception):
@@ -176,7 +177,7 @@ def _headline_lead(text: str, sentence: Sentence, following: Sentence) -> _Lead 
     if window is None or len(sentence.text) > _MAX_HEADLINE or not _VERB_RE.match(following.text):
         return None
     region_text = sentence.text[window.end() :]
-    if not named_region_text(region_text) or not _statement_at(text, following.start, following.end):
+    if not named_region_text(region_text) or _statement_at(text, following.start, following.end) is None:
         return None
     return _Lead(sentence, window, region_text)
 
@@ -196,17 +197,19 @@ def _lead_after(text: str, sentence: Sentence, window: re.Match) -> _Lead | None
                 opening = _REGION_OPENING_RE.match(rest)
                 region_text = opening.group() if opening else ""
             first = False
-        if _statement_at(text, rest_start + verb.start(), sentence.end, rest_start):
-            return _Lead(sentence, window, region_text)
+        found = _statement_at(text, rest_start + verb.start(), sentence.end, rest_start)
+        if found is not None:
+            return _Lead(sentence, window, region_text, found)
     return None
 
 
-def _statement_at(text: str, verb: int, end: int, start: int | None = None) -> bool:
-    """A statement of new cases opens at ``verb``: the first phrase that reaches past it (read from
-    ``start``, so that 累计报告… is read as the trap it is) states new cases or a zero."""
+def _statement_at(text: str, verb: int, end: int, start: int | None = None) -> list[Token] | None:
+    """The tokens from ``start`` when a statement of new cases opens at ``verb``: the first phrase that
+    reaches past it (read from ``start``, so that 累计报告… is read as the trap it is) states new cases or a
+    zero; None when none opens there."""
     found = list(tokens(text, verb if start is None else start, end))
     phrase = next((p for p in grammar().phrases(found) if p.end > verb), None)
-    return phrase is not None and phrase.yields in ("totals", "zero", "no_news")
+    return found if phrase is not None and phrase.yields in ("totals", "zero", "no_news") else None
 
 
 def _read_bulletin(
@@ -253,7 +256,9 @@ def _read_bulletin(
     )
     reader = BulletinReader(report, area, text)
     body[0] = Sentence(start, body[0].end, text[start : body[0].end])
-    report.span_end = reader.read(body)
+    # The lead sentence's tokens after its window were read when the lead was found: the window is one date.
+    first = None if lead.tokens is None else [Token(DATE, match.group(0), span[0], span[1]), *lead.tokens]
+    report.span_end = reader.read(body, first)
     add_resident_districts(report, text, page_case_lines.within(start, next_start), start, area)
     if placement.within is not None:
         _all_cases_in(report, placement.within)

@@ -160,5 +160,9 @@ class Grammar:
 
 
 @cache
-def grammar() -> Grammar:
-    return Grammar(lexicon.pattern_rows())
+def grammar(*names: str) -> Grammar:
+    """The grammar; given pattern names, a grammar of those patterns alone (in their order) and the macros."""
+    rows = lexicon.pattern_rows()
+    if names:
+        rows = tuple(row for row in rows if row[2] == "macro" or row[0] in names)
+    return Grammar(rows)

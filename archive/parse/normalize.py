@@ -76,9 +76,9 @@ def _rewritten_by_t2s() -> re.Pattern:
 
 def to_simplified(text: str) -> str:
     """Convert traditional script to simplified when the text is written in it."""
-    rewritten = len(_rewritten_by_t2s().findall(text))
-    if not rewritten:
+    if not _rewritten_by_t2s().search(text):
         return text
+    rewritten = len(_rewritten_by_t2s().findall(text))
     han = len(_HAN.findall(text)) or 1
     if rewritten / han < _TRADITIONAL_SHARE:
         return text  # OpenCC would change at most these characters: fewer than a traditional page has

@@ -77,8 +77,9 @@ class BulletinReader:
         self.statement = Statement(())
 
     # --- sentences ------------------------------------------------------------------------
-    def read(self, body: list[Sentence]) -> int:
-        """Read sentences while they belong to the bulletin; returns the offset where its figures end."""
+    def read(self, body: list[Sentence], first_tokens: list[Token] | None = None) -> int:
+        """Read sentences (the first one's tokens given when known) while they belong to the bulletin;
+        returns the offset where its figures end."""
         end = body[0].end
         after_trap = False
         idle = 0
@@ -89,7 +90,9 @@ class BulletinReader:
                     break
                 continue
             opener = LIST_OPENER_RE.search(self.text, sentence.start, sentence.end)
-            found = list(tokens(self.text, sentence.start, opener.end() if opener else sentence.end))
+            end = opener.end() if opener else sentence.end
+            known = first_tokens if index == 0 and first_tokens is not None else None
+            found = [t for t in known if t.end <= end] if known is not None else list(tokens(self.text, sentence.start, end))
             phrases = grammar().phrases(found)
             if index and after_trap and not opens_statement(found, phrases) and not only_traps(found, phrases):
                 # After figures that are no new cases, only a new statement (or more such figures) belongs
