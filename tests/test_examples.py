@@ -30,19 +30,12 @@ from pathlib import Path
 import pytest
 
 from archive.parse import parse_document
+from archive.parse.model import FIGURES
 
 TABLE = Path(__file__).with_name("examples.tsv")
 LINE_BREAK = "⏎"
 REPORT_SEPARATOR = " || "
-COUNT_FIELDS = (
-    "local_confirmed",
-    "local_asymptomatic",
-    "local_positive",
-    "initial_positive",
-    "imported_confirmed",
-    "imported_asymptomatic",
-    "converted",
-)
+COUNT_FIELDS = FIGURES
 PLAIN_FIELDS = ("region", "level", "date", "window", "consistent")
 
 
