@@ -384,6 +384,8 @@ def _dry_run_record(item: SourceDocument | InputProblem, year: int | None, expla
             "reports": [],
         }
     parsed = parse_source(item, year)
+    if explain:
+        from archive.parse.lexer import KINDS
     return {
         "source": item.source,
         "sha256": item.sha256,
@@ -396,7 +398,7 @@ def _dry_run_record(item: SourceDocument | InputProblem, year: int | None, expla
                 **{key: value for key, value in asdict(report).items() if key not in WORKING_FIELDS},
                 "consistent": report.consistent,
                 "sentence": parsed.text[report.span_start : report.span_end],
-                **({"readings": [reading.as_dict() for reading in report.readings]} if explain else {}),
+                **({"readings": [reading.as_dict(parsed.text, KINDS) for reading in report.readings]} if explain else {}),
             }
             for report in parsed.reports
         ],

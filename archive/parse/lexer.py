@@ -150,6 +150,12 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]
         start = stop
 
 
+def word_kinds(text: str) -> set[str]:
+    """The kinds of the lexicon's words and areas that ``text`` holds (no shapes): a quick look that tells a
+    sentence which no pattern can read from one that needs its tokens."""
+    return {letter for _last, (_length, letter, _value) in _words().automaton.iter_long(text)}
+
+
 def _chunk_tokens(text: str, start: int, end: int) -> list[Token]:
     words = _words()
     streets = words.streets

@@ -94,19 +94,23 @@ class Place:
 
 @dataclass(frozen=True)
 class Reading:
-    """How one figure was read: the grammar's pattern and the tokens (kind, text, start, end) that gave it."""
+    """How one figure was read: the grammar's pattern and the tokens that gave it."""
 
     figure: str  # the column or row it set: local_confirmed, district_count asymptomatic 哈尔滨市 南岗区 …
     value: object
     pattern: str
-    tokens: tuple[tuple[str, str, int, int], ...]  # (kind name, text, start, end) in the document's text
+    tokens: tuple  # the phrase's tokens (lexer.Token: kind letter, value, start, end in the document's text)
 
-    def as_dict(self) -> dict:
+    def as_dict(self, text: str, kind_names: dict[str, str]) -> dict:
+        """For --explain: the tokens with their kinds' names and their text (``text``: the document's)."""
         return {
             "figure": self.figure,
             "value": self.value,
             "pattern": self.pattern,
-            "tokens": [{"kind": kind, "text": text, "start": start, "end": end} for kind, text, start, end in self.tokens],
+            "tokens": [
+                {"kind": kind_names[token[0]], "text": text[token[2] : token[3]], "start": token[2], "end": token[3]}
+                for token in self.tokens
+            ],
         }
 
 

@@ -19,10 +19,10 @@ from archive.parse.rows import RowWriter
 from archive.parse.sentences import Sentence
 from archive.parse.statements import (
     count_value,
-    explained,
     LIST_OPENER_RE,
     conversion_label,
     count_noun_pairs,
+    is_quiet,
     lead_types,
     only_case_lines,
     only_traps,
@@ -84,15 +84,15 @@ class BulletinReader:
         after_trap = False
         idle = 0
         for index, sentence in enumerate(body):
-            if index and only_case_lines(sentence):
-                idle += 1  # per-case lines without a count (病例1—病例924,居住于…): case_lines.py reads them
+            if index and (only_case_lines(sentence) or is_quiet(sentence)):
+                idle += 1  # case lines without a count (case_lines.py reads them), or nothing a pattern reads
                 if idle > _MAX_IDLE_SENTENCES:
                     break
                 continue
             opener = LIST_OPENER_RE.search(self.text, sentence.start, sentence.end)
-            end = opener.end() if opener else sentence.end
+            stop = opener.end() if opener else sentence.end
             known = first_tokens if index == 0 and first_tokens is not None else None
-            found = [t for t in known if t.end <= end] if known is not None else list(tokens(self.text, sentence.start, end))
+            found = [t for t in known if t.end <= stop] if known is not None else list(tokens(self.text, sentence.start, stop))
             phrases = grammar().phrases(found)
             if index and after_trap and not opens_statement(found, phrases) and not only_traps(found, phrases):
                 # After figures that are no new cases, only a new statement (or more such figures) belongs
@@ -394,7 +394,7 @@ class BulletinReader:
         return value
 
     def _explain_tokens(self, phrase: Phrase) -> Reading:
-        return Reading("", None, phrase.pattern.name, explained(phrase.tokens, self.text))
+        return Reading("", None, phrase.pattern.name, tuple(phrase.tokens))
 
     def _explain(self, what: str, value, phrase: Phrase) -> None:
-        self.report.readings.append(Reading(what, value, phrase.pattern.name, explained(phrase.tokens, self.text)))
+        self.report.readings.append(Reading(what, value, phrase.pattern.name, tuple(phrase.tokens)))

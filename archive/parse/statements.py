@@ -8,7 +8,7 @@ import re
 from archive.parse import lexicon
 from archive.parse.case_lines import CASE_NUMBER
 from archive.parse.grammar import Phrase, grammar
-from archive.parse.lexer import COUNT, IMPORTED, KINDS, LOCAL, NUMBER, Token, tokens
+from archive.parse.lexer import COUNT, IMPORTED, LOCAL, NUMBER, Token, tokens, word_kinds
 from archive.parse.model import Problem
 from archive.parse.sentences import Sentence
 
@@ -28,11 +28,6 @@ def count_value(text: str, token: Token, named_from: int | None, span_from: int 
     named_from = token.start if named_from is None else named_from
     message = f"{text[named_from:token.end]} is not a plausible count (over {MAX_COUNT:,} or not a number): not stored"
     return None, Problem("implausible_count", message, named_from if span_from is None else span_from, token.end)
-
-
-def explained(found: list[Token], text: str) -> tuple[tuple[str, str, int, int], ...]:
-    """Tokens as --explain shows them: (kind name, text, start, end)."""
-    return tuple((KINDS[t.kind], text[t.start : t.end], t.start, t.end) for t in found)
 
 
 def pairs(phrase: Phrase):
@@ -93,6 +88,17 @@ def local_counts(text: str, start: int = 0, end: int | None = None) -> dict[str,
             for noun in phrase.of("N"):
                 counts.setdefault(noun.value, 0)
     return counts
+
+
+# Kinds of words that let a sentence without a count state something (均在平房区, 社区筛查发现, 系…转为确诊病例,
+# 无新增…, 阳性感染者均为无症状感染者) or change what the next sentences are (a trap's 无新增死亡病例).
+_KINDS_THAT_READ = frozenset("NaHFVZzWTEX")
+
+
+def is_quiet(sentence: Sentence) -> bool:
+    """A sentence no pattern can read anything from: no count, and no word of a kind a pattern starts from
+    (当前疫情防控形势依然严峻复杂…; 一是请市民…): idle, without being lexed."""
+    return _COUNT_SHAPE.search(sentence.text) is None and not (word_kinds(sentence.text) & _KINDS_THAT_READ)
 
 
 def only_case_lines(sentence: Sentence) -> bool:
