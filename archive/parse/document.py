@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from archive.parse import article, lexicon
@@ -36,7 +38,7 @@ from archive.parse.placing import PagePlacer, Unplaced, named_region_text
 from archive.parse.reading import BulletinReader
 from archive.parse.residence import add_resident_districts
 from archive.parse.sections import merge_sections
-from archive.parse.sentences import Sentence, sentences
+from archive.parse.sentences import Sentence, sentence_at, sentence_before, sentences
 from archive.parse.validate import resolve_remainders, validate
 
 # The longest text a lead may hold between its window and 新增 (a region name, an issuer).
@@ -139,27 +141,37 @@ def _window_unstated(report: Report) -> bool:
 
 
 def _bulletins(text: str):
-    """Each bulletin of the page as its lead is found: (lead, its sentences up to the next lead, where that
-    lead's sentence starts).
+    """Each bulletin of the page as its lead is found: (lead, its sentences up to the next lead — made as
+    they are read —, where that lead's sentence starts)."""
+    leads = _leads(text)
+    lead = next(leads, None)
+    while lead is not None:
+        following = next(leads, None)
+        next_start = following.sentence.start if following is not None else len(text)
+        yield lead, sentences(text, lead.sentence.start, next_start), next_start
+        lead = following
 
-    A lead is a sentence that opens a bulletin: a counting window, a region, then 新增 … N例 of a case noun.
-    A headline may hold the window and region alone, its figures on the next line
-    (4月10日(0-24时)上海疫情 / 新增本土确诊病例914例 新增本土无症状感染者25173例)."""
-    lead, body = None, []
-    page = sentences(text)
-    current = next(page, None)
-    while current is not None:
-        following = next(page, None)
-        found = _lead_in(text, current) or (following is not None and _headline_lead(text, current, following))
-        if found:
-            if lead is not None:
-                yield lead, body, current.start
-            lead, body = found, []
+
+def _leads(text: str):
+    """The sentences that open a bulletin, in order: a counting window, a region, then 新增 … N例 of a case
+    noun. A headline may hold the window and region alone, its figures on the next line
+    (4月10日(0-24时)上海疫情 / 新增本土确诊病例914例 新增本土无症状感染者25173例). Only the sentences that
+    hold a verb of new cases, and the ones just before them, are looked at."""
+    searched_to, last_lead = 0, None
+    for verb in _VERB_RE.finditer(text):
+        if verb.start() < searched_to:
+            continue
+        sentence = sentence_at(text, verb.start())
+        searched_to = sentence.end
+        previous = sentence_before(text, sentence.start)
+        if previous is not None and previous != last_lead:
+            headline = _headline_lead(text, previous, sentence)
+            if headline is not None:
+                yield headline
+        lead = _lead_in(text, sentence)
         if lead is not None:
-            body.append(current)
-        current = following
-    if lead is not None:
-        yield lead, body, len(text)
+            last_lead = sentence
+            yield lead
 
 
 def _lead_in(text: str, sentence: Sentence) -> _Lead | None:
@@ -217,7 +229,7 @@ def _read_bulletin(
     lines: article.PageLines,
     placer: PagePlacer,
     lead: _Lead,
-    body: list[Sentence],
+    body: Iterable[Sentence],
     next_start: int,
     page_case_lines: PageCaseLines,
     page_date,
@@ -230,7 +242,7 @@ def _read_bulletin(
     window, window_error = window_of(match)
     if window_error:
         raise _Undated(f"the bulletin at character {start} ({match.group(0)}): {window_error}. Correct it in the file and ingest it again.", span)
-    body_end = body[-1].end if body else lead.sentence.end
+    body_end = next_start
     placement = placer.place(lead.region_text, start, text[start:body_end])
     region = placement.region
     problems = []
@@ -255,7 +267,7 @@ def _read_bulletin(
         problems=problems,
     )
     reader = BulletinReader(report, area, text)
-    body[0] = Sentence(start, body[0].end, text[start : body[0].end])
+    body = itertools.chain([Sentence(start, lead.sentence.end, text[start : lead.sentence.end])], itertools.islice(body, 1, None))
     # The lead sentence's tokens after its window were read when the lead was found: the window is one date.
     first = None if lead.tokens is None else [Token(DATE, match.group(0), span[0], span[1]), *lead.tokens]
     report.span_end = reader.read(body, first)

@@ -9,6 +9,7 @@ and at each run boundary (;), so a figure is read the same whatever punctuation 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from archive.parse.grammar import Phrase, grammar
@@ -29,16 +30,8 @@ from archive.parse.statements import (
     opens_statement,
     pairs,
 )
-from archive.parse.validate import LOCAL_AND_IMPORTED, Remainder
+from archive.parse.validate import LOCAL_AND_IMPORTED, TOTAL_FIELDS, Remainder
 
-_TOTAL_FIELDS = {
-    ("confirmed", False): "local_confirmed",
-    ("asymptomatic", False): "local_asymptomatic",
-    ("positive", False): "local_positive",
-    ("initial_positive", False): "initial_positive",
-    ("confirmed", True): "imported_confirmed",
-    ("asymptomatic", True): "imported_asymptomatic",
-}
 _MAX_IDLE_SENTENCES = 2
 # Traps that end nothing: a sentence of suspected cases neither ends the bulletin nor is part of it.
 _NEUTRAL_TRAPS = frozenset({"suspected", "excluded"})
@@ -77,10 +70,9 @@ class BulletinReader:
         self.statement = Statement(())
 
     # --- sentences ------------------------------------------------------------------------
-    def read(self, body: list[Sentence], first_tokens: list[Token] | None = None) -> int:
-        """Read sentences (the first one's tokens given when known) while they belong to the bulletin;
-        returns the offset where its figures end."""
-        end = body[0].end
+    def read(self, body: Iterable[Sentence], first_tokens: list[Token] | None = None) -> int:
+        """Read sentences (the first one's tokens given when known) while they are the bulletin's: where its figures end."""
+        end = 0
         after_trap = False
         idle = 0
         for index, sentence in enumerate(body):
@@ -104,6 +96,7 @@ class BulletinReader:
             outcome = self._read_sentence(found, phrases)
             if index == 0:
                 self.lead_types = lead_types(self._lead_totals)
+                end = sentence.end
             if outcome.contributed:
                 end = sentence.end
                 after_trap, idle = False, 0
@@ -196,7 +189,7 @@ class BulletinReader:
             counted.append(case_type)
             if self.statement.origin is not None:
                 self.origins.stated = True
-            elif case_type not in self.origins.unqualified and getattr(self.report, _TOTAL_FIELDS[(case_type, False)]) == value:
+            elif case_type not in self.origins.unqualified and getattr(self.report, TOTAL_FIELDS[(case_type, False)]) == value:
                 self.origins.unqualified[case_type] = (value, (phrase.start, phrase.end))
             if not imported:
                 types.append(case_type)
@@ -221,7 +214,7 @@ class BulletinReader:
         return True
 
     def _set_total(self, case_type: str, imported: bool, count: int, phrase: Phrase, explicit: bool = False) -> None:
-        name = _TOTAL_FIELDS.get((case_type, imported))
+        name = TOTAL_FIELDS.get((case_type, imported))
         if name is None:  # imported positives or initial positives: no column for them
             return
         stated = getattr(self.report, name)

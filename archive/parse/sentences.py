@@ -27,3 +27,22 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sen
         pos = match.end()
     if text[pos:end].strip():  # the last sentence, without a closing mark
         yield Sentence(pos, end, text[pos:end])
+
+
+def sentence_at(text: str, position: int) -> Sentence:
+    """The sentence that holds ``position``."""
+    start = max(text.rfind("\n", 0, position), *(text.rfind(mark, 0, position) for mark in "。!?")) + 1
+    end = _SENTENCE_END.search(text, position)
+    stop = len(text) if end is None else end.end() if end.group() != "\n" else end.start()
+    return Sentence(start, stop, text[start:stop])
+
+
+def sentence_before(text: str, start: int) -> Sentence | None:
+    """The last sentence with text before ``start`` (the start of a sentence)."""
+    position = start
+    while position > 0:
+        previous = sentence_at(text, position - 1)
+        if previous.text.strip():
+            return previous
+        position = previous.start
+    return None

@@ -55,6 +55,12 @@ LOCAL_AND_IMPORTED = {
     "confirmed": ("local_confirmed", "imported_confirmed"),
     "asymptomatic": ("local_asymptomatic", "imported_asymptomatic"),
 }
+# The column of a stated total, by case type and whether it counts imported cases.
+TOTAL_FIELDS = {
+    **{(case_type, imported): columns[imported] for case_type, columns in LOCAL_AND_IMPORTED.items() for imported in (False, True)},
+    ("positive", False): "local_positive",
+    ("initial_positive", False): "initial_positive",
+}
 
 
 def take_imported_out(report: Report, case_type: str, new_cases: int, span: tuple[int, int]) -> Problem | None:
