@@ -1,29 +1,21 @@
 """District posts and places: where the new local cases live.
 
-Shanghai's daily residence posts open with the city's totals sentence (the city's
-bulletin, which parse_document reads) and then give one block per district:
-
-    2022年4月15日,浦东新区新增1142例本土确诊病例,新增9140例本土无症状感染者,分别居住于:
-    八灶村顾家宅,
-    …
-    已对相关居住地落实终末消毒措施。
-
-Each block is a report of its district (region_level ``district``) with the counts
-it states and one place per address (a line may hold several: 徐行镇曹王村、徐行村). A block without year or window
-(3月19日,崇明区…) takes them from the post's city sentence; addresses listed under a
-bare district heading with no count sentence (the post of 2022-03-18) make a
-district report with NULL counts. The lists do not split by case type, so their
-places are ``positive`` with no case count.
-
-Per-case lines with an address (病例1,男,51岁,居住于虹口区逸仙路288弄; 确诊病例3:现住
-丰台区方庄芳群园) give places of the report they belong to: one per distinct
-address, with the number of cases at it.
+Shanghai's daily residence posts open with the city's totals sentence (its bulletin, which parse_document
+reads), then give one block per district (2022年4月15日,浦东新区新增1142例本土确诊病例,新增9140例本土无症状感染者,
+分别居住于: ⏎ 八灶村顾家宅, ⏎ … ⏎ 已对相关居住地落实终末消毒措施。). Each block is a report of its district
+(region_level ``district``) with the counts it states (read by the grammar) and one place per address (a line
+may hold several: 徐行镇曹王村、徐行村). A block without year or window (3月19日,崇明区…) takes them from the
+post's city sentence; addresses under a bare district heading (the post of 2022-03-18) make a district report
+with NULL counts. The lists do not split by case type: their places are ``positive``, with no case count.
+Per-case lines with an address (病例1,男,51岁,居住于虹口区逸仙路288弄; 确诊病例3:现住丰台区方庄芳群园) give
+places of the report they belong to: one per distinct address, with the number of cases at it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -58,7 +50,10 @@ _POST_END_RE = re.compile(rf"^(?:{_words('post_end')})")
 _DEBRIS_RE = re.compile(_words("debris"))
 _STAMP = r"\d{4}-\d{1,2}-\d{1,2}"
 # Lines that hold no address: headings, a publisher and its timestamp (上海发布2022-04-16 09:06).
-_SKIPPED_LINE_RE = re.compile(rf"^\D{{0,12}}{_STAMP}(?: \d{{1,2}}:\d{{2}})?$|(?:{_words('heading')}):?$|^(?:{_words('none_line')})$")
+_STAMP_LINE_RE = re.compile(rf"\D{{0,12}}{_STAMP}(?: \d{{1,2}}:\d{{2}})?")
+_LONGEST_STAMP_LINE = 40
+_HEADING_ENDS = tuple(word + colon for word in lexicon.words("post", "heading") for colon in ("", ":"))
+_NONE_LINES = frozenset(lexicon.words("post", "none_line"))
 # Items of a list that are no address: those debris lines glued to one, and prose.
 _NOT_AN_ADDRESS_RE = re.compile(rf"{_STAMP}|(?:{_words('heading')})$|^(?:{_words('none_line')})$|^\W*$|{_words('not_address')}")
 _ANNOUNCED_LISTS_RE = re.compile(_words("announcement"))
@@ -148,16 +143,18 @@ def _add_case_places(reports: list[Report], page_case_lines: PageCaseLines, page
 
 def _district_blocks(text: str, year_hint: int | None) -> list[_Block]:
     lines = _lines(text)
-    city = _post_city(text, lines)
+    blocks_found = list(_BLOCK_RE.finditer(text))
+    city = _post_city(blocks_found, lines)
     if city is None:
         return []
     city_date, city_window = _city_sentence(text)
     year = city_date.year if city_date else year_hint
+    block_starts = [match.start() for match in blocks_found]
     blocks: list[_Block] = []
     current: _Block | None = None
     heading: tuple[Area, int, int] | None = None
     for start, line in lines:
-        if _DEBRIS_RE.fullmatch(line) or _SKIPPED_LINE_RE.search(line):
+        if _DEBRIS_RE.fullmatch(line) or _is_skipped(line):
             if line == "无":
                 heading = None  # 崇明区 ⏎ 无: no list for that district
             continue
@@ -170,7 +167,7 @@ def _district_blocks(text: str, year_hint: int | None) -> list[_Block]:
             _close(current)
             current, heading = None, (area, start, start + len(line))
             continue
-        pieces = _pieces(line, start)
+        pieces = _pieces(line, start, block_starts)
         for piece_start, piece, match in pieces:
             if match is not None:
                 _close(current)
@@ -208,6 +205,15 @@ def _district_blocks(text: str, year_hint: int | None) -> list[_Block]:
     return blocks
 
 
+def _is_skipped(line: str) -> bool:
+    """A line that holds no address: a heading (各区信息如下:), a publisher and its time stamp, a lone 无."""
+    return (
+        line.endswith(_HEADING_ENDS)
+        or line in _NONE_LINES
+        or len(line) <= _LONGEST_STAMP_LINE and _STAMP_LINE_RE.fullmatch(line) is not None
+    )
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     out, position = [], 0
     for raw in text.split("\n"):
@@ -218,12 +224,12 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _post_city(text: str, lines: list[tuple[int, str]]) -> Area | None:
+def _post_city(blocks: list[re.Match], lines: list[tuple[int, str]]) -> Area | None:
     """The city whose districts the post's blocks (or headings) name: the one most of them belong to."""
     gaz = gazetteer()
     votes: Counter[str] = Counter()
     cities: dict[str, Area] = {}
-    names = [match.group("district") for match in _BLOCK_RE.finditer(text)]
+    names = [match.group("district") for match in blocks]
     if not names:
         names = [line for _, line in lines if len(line) <= _LONGEST_HEADING]
     for name in names:
@@ -263,8 +269,11 @@ def _window(start: int, end: int) -> tuple[int, int]:
     return (start, end) if end > start else (start, end + 24)
 
 
-def _pieces(line: str, start: int) -> list[tuple[int, str, re.Match | None]]:
-    """The line cut before each block sentence: (offset, text, the block's match or None)."""
+def _pieces(line: str, start: int, block_starts: list[int]) -> list[tuple[int, str, re.Match | None]]:
+    """The line cut before each block sentence: (offset, text, the block's match or None). ``block_starts``:
+    where the page's block sentences start (a line holding none is one piece, without a search)."""
+    if bisect_left(block_starts, start) == bisect_left(block_starts, start + len(line)):
+        return [(start, line, None)]
     cuts = [match.start() for match in _BLOCK_RE.finditer(line)]
     bounds = sorted({0, *cuts, len(line)})
     pieces = []
