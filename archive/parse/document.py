@@ -157,13 +157,16 @@ def _leads(text: str):
     noun. A headline may hold the window and region alone, its figures on the next line
     (4月10日(0-24时)上海疫情 / 新增本土确诊病例914例 新增本土无症状感染者25173例). Only the sentences that
     hold a verb of new cases, and the ones just before them, are looked at."""
-    searched_to, last_lead = 0, None
+    searched_to, last_lead, floor = 0, None, 0
     for verb in _VERB_RE.finditer(text):
         if verb.start() < searched_to:
             continue
-        sentence = sentence_at(text, verb.start())
+        # The sentences looked at move forward: none starts before the last one looked at (the floor), so
+        # a long page is read once.
+        sentence = sentence_at(text, verb.start(), searched_to)
         searched_to = sentence.end
-        previous = sentence_before(text, sentence.start)
+        previous = sentence_before(text, sentence.start, floor)
+        floor = sentence.start
         if previous is not None and previous != last_lead:
             headline = _headline_lead(text, previous, sentence)
             if headline is not None:

@@ -29,19 +29,20 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Sen
         yield Sentence(pos, end, text[pos:end])
 
 
-def sentence_at(text: str, position: int) -> Sentence:
-    """The sentence that holds ``position``."""
-    start = max(text.rfind("\n", 0, position), *(text.rfind(mark, 0, position) for mark in "。!?")) + 1
+def sentence_at(text: str, position: int, floor: int = 0) -> Sentence:
+    """The sentence that holds ``position``; it starts at ``floor`` at the earliest (the caller knows a
+    sentence ends there, and the search back stays short)."""
+    start = max(floor, text.rfind("\n", floor, position) + 1, *(text.rfind(mark, floor, position) + 1 for mark in "。!?"))
     end = _SENTENCE_END.search(text, position)
     stop = len(text) if end is None else end.end() if end.group() != "\n" else end.start()
     return Sentence(start, stop, text[start:stop])
 
 
-def sentence_before(text: str, start: int) -> Sentence | None:
-    """The last sentence with text before ``start`` (the start of a sentence)."""
+def sentence_before(text: str, start: int, floor: int = 0) -> Sentence | None:
+    """The last sentence with text before ``start`` (the start of a sentence), at ``floor`` or after it."""
     position = start
-    while position > 0:
-        previous = sentence_at(text, position - 1)
+    while position > floor:
+        previous = sentence_at(text, position - 1, floor)
         if previous.text.strip():
             return previous
         position = previous.start
