@@ -24,16 +24,20 @@ _HAN_BLOCKS = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))
 _CJK = "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in _HAN_BLOCKS)
 # Spaces are layout, not content ("57 例", "本报讯 (记者", "0 — 14时" of text copied out of a PDF), except
 # between two Latin letters or digits, where they keep words and figures apart (2022-04-16 09:06).
-# Each alternative takes a whole run of spaces, so that a run between two digits stays whole.
+# Each alternative takes a whole run of spaces, so that a run between two digits stays whole. The pattern
+# starts with the space itself (what stands before it is looked at behind it): re then skips to the spaces
+# instead of trying both alternatives at every character.
 _LAYOUT_SPACE = re.compile(
-    r"(?<![A-Za-z0-9 \t\u3000])[ \t\u3000]+|(?<=[A-Za-z0-9])[ \t\u3000]+(?![ \t\u3000A-Za-z0-9])"
+    r"[ \t\u3000](?:(?<![A-Za-z0-9 \t\u3000].)[ \t\u3000]*|(?<=[A-Za-z0-9].)[ \t\u3000]*(?![ \t\u3000A-Za-z0-9]))"
 )
 # Control and format characters (zero-width spaces, direction marks, stray NULs)
 # carry no content and would split words; tab and line end are kept.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 _HAN = re.compile(rf"[{_CJK}]")
-# Pinyin that some sites' script converters insert after a character: 場(chǎng), 時(shí).
-_PINYIN_ANNOTATION = re.compile(rf"(?<=[{_CJK}])\((?:[a-zA-Z\u00e0-\u01dc\u0251\u0261]+[1-5]?)(?: [a-zA-Z\u00e0-\u01dc\u0251\u0261]+[1-5]?)*\)")
+_NOT_HAN = re.compile(rf"[^{_CJK}]+")
+# Pinyin that some sites' script converters insert after a character: 場(chǎng), 時(shí). It starts with
+# its "(" (the character is looked at behind it), so that re skips to the brackets.
+_PINYIN_ANNOTATION = re.compile(rf"\((?<=[{_CJK}]\()(?:[a-zA-Z\u00e0-\u01dc\u0251\u0261]+[1-5]?)(?: [a-zA-Z\u00e0-\u01dc\u0251\u0261]+[1-5]?)*\)")
 # A line that is only a date or a time stamp (2020-03-03 08:05:13, 上海发布 2022-04-16 09:06)
 # stands alone: it is never the continuation of a broken sentence.
 _LONGEST_STAMP_LINE = 40  # 12 characters before the date, the date, a time
@@ -79,7 +83,7 @@ def to_simplified(text: str) -> str:
     if not _rewritten_by_t2s().search(text):
         return text
     rewritten = len(_rewritten_by_t2s().findall(text))
-    han = len(_HAN.findall(text)) or 1
+    han = len(_NOT_HAN.sub("", text)) or 1  # a string of the Han characters: no list of each one
     if rewritten / han < _TRADITIONAL_SHARE:
         return text  # OpenCC would change at most these characters: fewer than a traditional page has
     converted = _t2s().convert(text)
@@ -103,7 +107,7 @@ def repair_line_breaks(text: str) -> str:
     current: list[str] = []  # the pieces of the line being joined (joined once: no quadratic copying)
     prose = False  # whether the line being joined holds sentence punctuation
     pending_join = False
-    previous, after_blank = "", False  # district posts hook: see _list_item_end
+    previous, after_blank = "", False  # district posts hook: see _joint
     # Page breaks (form feeds, a line of their own) met inside a sentence the page broke: they
     # follow the line once it is joined, so that a report's page is the one its sentence starts on.
     page_breaks: list[str] = []
@@ -122,11 +126,19 @@ def repair_line_breaks(text: str) -> str:
                 current, prose = [], False
                 out.append("")
             continue
-        stamp = len(stripped) <= _LONGEST_STAMP_LINE and _STAMP_LINE.match(stripped) is not None
-        if pending_join and _ends_with_figure(current[-1]) and _OPENS_A_STATEMENT.match(stripped):
-            pending_join = False  # a headline's list of figures, one a line: 新增…358例 / 新增…4144例
+        stamp = (
+            len(stripped) <= _LONGEST_STAMP_LINE
+            and (stripped[-1].isdecimal() or stripped[-1] == "日")  # how a stamp ends: most lines need no match
+            and _STAMP_LINE.match(stripped) is not None
+        )
+        # While a join is pending, the line before (previous) is the last piece of the line being joined.
+        if pending_join and previous[-1] == "例" and len(previous) > 1 and previous[-2].isdigit():
+            if _OPENS_A_STATEMENT.match(stripped):
+                pending_join = False  # a headline's list of figures, one a line: 新增…358例 / 新增…4144例
         if pending_join and not stamp:
-            current.append((after_blank and _list_item_end(previous, stripped)) or _separator(current[-1][-1], stripped[0]))
+            joint = _joint(previous, stripped, after_blank)
+            if joint:
+                current.append(joint)
         elif current:
             _flush(out, current, page_breaks)
             current, prose = [], False
@@ -146,11 +158,15 @@ def _flush(out: list[str], current: list[str], page_breaks: list[str]) -> None:
     page_breaks.clear()
 
 
-def _ends_with_figure(piece: str) -> bool:
-    return piece[-1] == "例" and len(piece) > 1 and piece[-2].isdigit()
+def _joint(previous: str, line: str, after_blank: bool) -> str:
+    """What a broken line's break becomes between its pieces previous and line.
 
-
-def _separator(left: str, right: str) -> str:
+    "," where an address list's line after a blank line lacks its comma (妙川路300弄, then a blank line,
+    then 鹏飞路333弄,), so that joining does not glue two places into one; " " between two letters or
+    digits; else nothing."""
+    left, right = previous[-1], line[0]
+    if after_blank and _HAN.match(left) and _HAN.match(right) and not _PROSE_MARKS.search(previous):
+        return ","
     if left.isalnum() and right.isalnum() and not (_JOINS_TIGHT.match(left) or _JOINS_TIGHT.match(right)):
         return " "
     return ""
@@ -172,9 +188,15 @@ def _compatibility_forms() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def nfkc(text: str) -> str:
-    """unicodedata.normalize("NFKC", text), in a third of its time on Chinese pages."""
+    """unicodedata.normalize("NFKC", text), in a fraction of its time on Chinese pages."""
     forms, table = _compatibility_forms()
-    text = forms.sub(lambda match: table[match.group()], text)
+    # A page holds few such characters, most of them many times (，): each is replaced all at once. (No
+    # replacement holds one of them: before the first one found, the text is done.)
+    found = forms.search(text)
+    while found:
+        character = found.group()
+        text = text.replace(character, table[character])
+        found = forms.search(text, found.start())
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
@@ -186,10 +208,3 @@ def normalize_text(text: str) -> str:
     text = to_simplified(text)
     text = _LAYOUT_SPACE.sub("", text)
     return repair_line_breaks(text)
-
-
-def _list_item_end(previous: str, line: str) -> str:
-    """"," where an address list's line after a blank line lacks its comma (妙川路300弄, then a blank line,
-    then 鹏飞路333弄,), so that joining does not glue two places into one; else ""."""
-    ends_item = not _PROSE_MARKS.search(previous) and _HAN.match(previous[-1]) and _HAN.match(line)
-    return "," if ends_item else ""
