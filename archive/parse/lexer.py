@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from archive.parse import lexicon
@@ -84,14 +84,27 @@ _DATE = (
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}日(?:\(?\d{1,2}时?[—\-~至到–―]+(?:\d{1,2}日|次日)?\d{1,2}时\)?)?"
     r"|\d{1,2}:\d{2}(?::\d{2})?|\d{4}年|\d{1,2}月份?|\d{1,2}时(?:[—\-~至到–―]+\d{1,2}时)?"
 )
+_PUNCTUATION_SHAPE = r",;:()。!?\n"
+_DASH_SHAPE = r"—\-~–―"
+# The lookahead holds every character a shape may start with: the other characters (most of a page) are
+# passed over at one test instead of one per alternative.
 _SHAPES = re.compile(
-    rf"(?P<date>{_DATE})"
+    rf"(?=[\d第{_CN_DIGITS}{_PUNCTUATION_SHAPE}{_DASH_SHAPE}])"
+    rf"(?:(?P<date>{_DATE})"
     r"|(?P<ordinal>第\d+例)"  # a case's number (第86例), not a count
     r"|(?P<number>\d+(?:\.\d+)?)"
     rf"|(?P<chinese>[{_CN_DIGITS}]+)(?=[例名])"
-    r"|(?P<punct>[,;:()。!?\n])"
-    r"|(?P<dash>[—\-~–―])"
+    rf"|(?P<punct>[{_PUNCTUATION_SHAPE}])"
+    rf"|(?P<dash>[{_DASH_SHAPE}]))"
 )
+
+
+# A clause runs up to one of these, which no word may hold (the automaton is built so) and no shape but
+# itself takes: the automaton meets nothing of a word there and starts afresh after it, so that a clause
+# lexes the same alone as in its page.
+_CLAUSE_ENDS = r",;。!?\n"
+_CLAUSE = re.compile(rf"[^{_CLAUSE_ENDS}]*[{_CLAUSE_ENDS}]")
+_CLAUSE_END = re.compile(rf"[{_CLAUSE_ENDS}]")
 
 
 class _Words:
@@ -110,6 +123,8 @@ class _Words:
             if letter is not None:
                 added[entry.surface] = (letter, entry.value)  # a lexicon word wins over an area of its name
         for surface, (letter, value) in added.items():
+            if _CLAUSE_END.search(surface):
+                raise ValueError(f"{surface!r}: a word may not hold the end of a clause ({_CLAUSE_ENDS})")
             self.automaton.add_word(surface, (len(surface), letter, value))
         self.automaton.make_automaton()
         self.streets = lexicon.words("street")
@@ -157,6 +172,25 @@ def word_kinds(text: str) -> set[str]:
 
 
 def _chunk_tokens(text: str, start: int, end: int) -> list[Token]:
+    out = []
+    position = start
+    for clause in _CLAUSE.finditer(text, start, end):
+        offset = clause.start()
+        out += [_new_token(Token, (k, v, first + offset, last + offset)) for k, v, first, last in _clause_tokens(clause.group())]
+        position = clause.end()
+    if position < end:  # the end of the range, in no clause: lexed in its text (a street's name may follow it)
+        out += _lex(text, position, end)
+    return out
+
+
+@lru_cache(maxsize=4096)  # most clauses come back (女, 33岁, 居住于黄浦区, in every case line of a list)
+def _clause_tokens(clause: str) -> tuple[tuple, ...]:
+    """The tokens of a clause, their spans in the clause; plain tuples, which the garbage collector stops
+    tracking (Tokens it would walk at every full collection)."""
+    return tuple(tuple(token) for token in _lex(clause, 0, len(clause)))
+
+
+def _lex(text: str, start: int, end: int) -> list[Token]:
     words = _words()
     streets = words.streets
     found = []
