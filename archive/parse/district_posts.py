@@ -18,7 +18,8 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import repeat
 
 from archive.parse import lexicon
 from archive.parse.case_lines import PageCaseLines
@@ -32,9 +33,10 @@ def _words(*values: str) -> str:
     return lexicon.alternation(lexicon.words("post", *values))
 
 
-# 2022年4月15日,浦东新区新增… / 3月19日(0-24时),虹口区新增… / …,奉贤无新增…
+# 2022年4月15日,浦东新区新增… / 3月19日(0-24时),虹口区新增… / …,奉贤无新增… (the lookahead passes over
+# every character but a digit at one test)
 _BLOCK_RE = re.compile(
-    r"(?<!\d)(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
+    r"(?=\d)(?<!\d)(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
     r"(?:\((?P<start>\d{1,2})[-—–~至](?P<end>\d{1,2})时\))?,"
     rf"(?P<district>[\u4e00-\u9fff]{{2,9}}?)(?={lexicon.alternation(lexicon.words('zero', 'zero') + lexicon.words('new'))})"
 )
@@ -124,7 +126,7 @@ def _add_case_places(reports: list[Report], page_case_lines: PageCaseLines, page
         for line in page_case_lines.within(report.span_start, end):
             if line.district is None or line.address is None:
                 continue
-            name = _clean_name(line.address, line.district)
+            name = _clean_name(_DEBRIS_RE.sub("", line.address), line.district)
             if name is None:
                 continue
             area = gaz.area_named(line.district, scope) if scope is not None else None
@@ -330,13 +332,9 @@ def _read_list(block: _Block, piece: str) -> None:
     closer = _LIST_CLOSER_RE.search(piece)
     if closer is not None:
         piece = piece[: closer.start()]
-    district = block.area.name
-    names = block.names
-    for item in _ITEM_SPLIT_RE.split(_DEBRIS_RE.sub("", piece)):  # debris removed once for the whole piece
-        if item and not item.isspace():
-            name = _clean_name(item, district, debris_removed=True)
-            if name is not None:
-                names.setdefault(name)
+    items = _ITEM_SPLIT_RE.split(_DEBRIS_RE.sub("", piece))  # debris removed once for the whole piece
+    names = filter(None, map(_clean_name, items, repeat(block.area.name)))
+    block.names.update(dict.fromkeys(names))  # each name once, where it first stands
     if closer is not None:
         block.list_open, block.ended = False, True
     else:  # a 。 may end a list or only one of its lines (北沿公路3270号。): the list stays open
@@ -350,9 +348,10 @@ def _close(block: _Block | None) -> None:
 
 
 @lru_cache(maxsize=262144)  # the same addresses come back in post after post
-def _clean_name(item: str, district: str, debris_removed: bool = False) -> str | None:
-    """An address as a place name: debris, list punctuation, a repeated district and a trailing 等 removed."""
-    name = (item if debris_removed else _DEBRIS_RE.sub("", item)).strip(" ,、。;:")
+def _clean_name(item: str, district: str) -> str | None:
+    """An address whose debris is removed as a place name: list punctuation, a repeated district and a trailing
+    等 removed; None for one that is no address (or blank)."""
+    name = item.strip(" ,、。;:")
     if name.startswith(district) and len(name) > len(district):
         name = name[len(district) :]
     name = name.removesuffix("等").strip()
@@ -376,7 +375,7 @@ def _report(block: _Block) -> Report:
         span_end=block.span_end,
         local_confirmed=block.counts.get("confirmed"),
         local_asymptomatic=block.counts.get("asymptomatic"),
-        places=[Place("positive", city.name, block.area.name, name) for name in block.names],
+        places=list(map(partial(Place, "positive", city.name, block.area.name), block.names)),
         problems=block.problems,
     )
 
