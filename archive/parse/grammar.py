@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from archive.parse import lexicon
 from archive.parse.lexer import Token
@@ -64,6 +65,9 @@ _BOUNDARIES = ",;:.|()"
 _CLAUSE_START = f"(?:(?<=[{re.escape(_BOUNDARIES)}])|^)"
 _CLAUSE_END = f"(?=[{re.escape(_BOUNDARIES)}]|$)"
 _ITEM = re.compile(r"\[\^?|\]|~\(|!\(|\(|\)|\||\^|\$|[A-Z_]+|\?|\*|\+|\{\d*,?\d*\}")
+_QUANTIFIER = re.compile(r"[?*+]|\{\d*,?\d*\}")
+_OPTIONAL = re.compile(r"[?*]|\{0*,|\{0+\}")  # a quantifier that allows no repetition
+_KIND = attrgetter("kind")
 
 
 @dataclass(frozen=True)
@@ -99,14 +103,18 @@ class Phrase:
 class Grammar:
     def __init__(self, rows):
         self.macros: dict[str, str] = {}
+        self.macro_notations: dict[str, str] = {}
         self.patterns: list[Pattern] = []
         for name, notation, yields, example in rows:
             if yields == "macro":
                 self.macros[name] = self.compile_notation(notation)
+                self.macro_notations[name] = notation
             else:
                 self.patterns.append(Pattern(name, notation, yields, example))
         alternatives = [f"(?P<p{index}>{self.compile_notation(p.notation)})" for index, p in enumerate(self.patterns)]
-        self.regex = re.compile("|".join(alternatives))
+        # The kinds a phrase may start with, looked ahead for first: at any other token re tries no pattern.
+        starts = set().union(*(self.first_kinds(p.notation) for p in self.patterns))
+        self.regex = re.compile(f"(?=[{re.escape(''.join(sorted(starts)))}])(?:{'|'.join(alternatives)})")
 
     def compile_notation(self, notation: str) -> str:
         out = []
@@ -147,9 +155,55 @@ class Grammar:
             raise ValueError(f"pattern {notation!r}: cannot read {notation[position:]!r}")
         return "".join(out)
 
+    def first_kinds(self, notation: str) -> set[str]:
+        """The kinds a match of ``notation`` may start with (more at worst, never fewer)."""
+        return self._first(_ITEM.findall(notation), 0)[0]
+
+    def _first(self, items: list[str], position: int) -> tuple[set[str], bool, int]:
+        """The alternatives that start at items[position] and run to the end or their group's ")": the kinds
+        they may start with, whether one may match nothing, and the index where they end."""
+        kinds: set[str] = set()
+        none_at_all = False  # an alternative may match nothing
+        first, none = set(), True  # of the alternative being read
+        while position < len(items) and items[position] != ")":
+            item = items[position]
+            position += 1
+            if item == "|":
+                kinds, none_at_all = kinds | first, none_at_all or none
+                first, none = set(), True
+                continue
+            if item in ("^", "$"):
+                continue
+            if item in ("~(", "!("):  # a lookahead takes no token
+                position = self._first(items, position)[2] + 1
+                continue
+            if item in ("[", "[^"):
+                close = items.index("]", position)
+                named = {letter for name in items[position:close] for letter in self._letters(name)}
+                position = close + 1
+                starts, empty = (named if item == "[" else set(NAMES.values()) - named), False
+            elif item == "(":
+                starts, empty, position = self._first(items, position)
+                position += 1
+            elif item in self.macros:
+                starts, empty = self._first(_ITEM.findall(self.macro_notations[item]), 0)[:2]
+            else:
+                starts, empty = self._letters(item), False
+            if position < len(items) and _QUANTIFIER.fullmatch(items[position]):
+                empty = empty or _OPTIONAL.match(items[position]) is not None
+                position += 1
+            if none:
+                first |= starts
+                none = empty
+        return kinds | first, none_at_all or none, position
+
+    @staticmethod
+    def _letters(name: str) -> set[str]:
+        return set(_SETS[name]) if name in _SETS else {NAMES[name]}
+
     def phrases(self, found: list[Token], kinds: str | None = None) -> list[Phrase]:
         """The phrases of a statement's tokens, left to right."""
-        kinds = kinds if kinds is not None else "".join(token.kind for token in found)
+        kinds = kinds if kinds is not None else "".join(map(_KIND, found))
         out = []
         for match in self.regex.finditer(kinds):
             if match.end() == match.start():
