@@ -15,18 +15,19 @@ people (a sentence whose trap words stand before the case number).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from archive.parse import lexicon
 from archive.parse.grammar import grammar
-from archive.parse.lexer import AREA, NUMBER, TEXT, Token, tokens
+from archive.parse.lexer import AREA, NUMBER, TEXT, Token, kind_string, tokens
 
 # A district as written when the gazetteer does not know it: the shortest name ending in 新区, 区 or 县.
 _DISTRICT_SHAPE = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:新区|区|县)")
 _SUFFIXES = "区县市旗"  # a short form (闵行) followed by more (校区) is read by its shape: 闵行校区
 _ADDRESS_ENDS = frozenset(",.;:|()")  # an address runs to the next clause mark or 、 (not 和: 协和路)
-_SENTENCE_ENDS = frozenset(".|")
+# A trap word (出院, 死亡 …) and the tokens after it in its sentence (kinds: up to its . or line break).
+_TRAPPED = re.compile(r"T[^.|]*[.|]?")
 _MAX_RANGE = 1_000_000
 # The patterns that decide where case numbers stand: the case lines, and what may take their tokens first
 # (a trap's 出院病例1…, a total's bare count 确诊病例788和…, a noun qualified before it).
@@ -73,9 +74,10 @@ class PageCaseLines:
 def case_lines(text: str, start: int = 0, end: int | None = None) -> list[CaseLine]:
     """Case mentions in text[start:end] that tie new cases to a residence (or state them with sex and age)."""
     found = list(tokens(text, start, len(text) if end is None else end))
-    reader = _LineReader(text, found)
+    kinds = kind_string(found)
+    reader = _LineReader(text, found, kinds)
     lines = []
-    for phrase in grammar(*_CASE_LINE_PATTERNS).phrases(found):
+    for phrase in grammar(*_CASE_LINE_PATTERNS).phrases(found, kinds):
         if phrase.yields == "case_line":
             line = reader.line(phrase.first, phrase.first + len(phrase.tokens))
             if line is not None:
@@ -84,21 +86,18 @@ def case_lines(text: str, start: int = 0, end: int | None = None) -> list[CaseLi
 
 
 class _LineReader:
-    def __init__(self, text: str, found: list[Token]):
+    def __init__(self, text: str, found: list[Token], kinds: str):
         self.text = text
         self.found = found
-        # Whether a trap word (出院, 死亡 …) stands before each token in its sentence.
-        self.after_trap = []
-        seen = False
-        for token in found:
-            self.after_trap.append(seen)
-            seen = token.kind == "T" or seen and token.kind not in _SENTENCE_ENDS
+        trapped = [match.span() for match in _TRAPPED.finditer(kinds)]
+        self._trapped_starts = [start for start, _ in trapped]
+        self._trapped_ends = [end for _, end in trapped]
         self.sexes = frozenset(lexicon.words("detail", "sex"))
         self.ages = lexicon.words("detail", "age")
 
     def line(self, first: int, after: int) -> CaseLine | None:
         found = self.found
-        if self.after_trap[first]:  # 出院病例1… / 死亡: the line is no new case's
+        if self._after_trap(first):  # 出院病例1… / 死亡: the line is no new case's
             return None
         numbers = found[first:after]
         case_type = next(t.value for t in numbers if t.kind == "N")
@@ -115,6 +114,11 @@ class _LineReader:
         address_end = self._address_end(index)
         address = self.text[district_end:address_end].strip() or None
         return CaseLine(case_type, district, cases, address, numbers[0].start, max(district_end, address_end))
+
+    def _after_trap(self, index: int) -> bool:
+        """Whether a trap word stands before the token at ``index`` in its sentence."""
+        stretch = bisect_right(self._trapped_starts, index - 1) - 1
+        return stretch >= 0 and index < self._trapped_ends[stretch]
 
     def _details(self, position: int) -> tuple[int, bool]:
         """Sex and age after the numbers (,男,51岁; ,女,3月龄): the index after them, and whether any."""

@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
 
 from archive.parse import lexicon
-from archive.parse.lexer import Token
+from archive.parse.lexer import Token, kind_string
 
 NAMES = {
     "NOUN": "N",
@@ -67,7 +66,6 @@ _CLAUSE_END = f"(?=[{re.escape(_BOUNDARIES)}]|$)"
 _ITEM = re.compile(r"\[\^?|\]|~\(|!\(|\(|\)|\||\^|\$|[A-Z_]+|\?|\*|\+|\{\d*,?\d*\}")
 _QUANTIFIER = re.compile(r"[?*+]|\{\d*,?\d*\}")
 _OPTIONAL = re.compile(r"[?*]|\{0*,|\{0+\}")  # a quantifier that allows no repetition
-_KIND = attrgetter("kind")
 
 
 @dataclass(frozen=True)
@@ -203,7 +201,7 @@ class Grammar:
 
     def phrases(self, found: list[Token], kinds: str | None = None) -> list[Phrase]:
         """The phrases of a statement's tokens, left to right."""
-        kinds = kinds if kinds is not None else "".join(map(_KIND, found))
+        kinds = kinds if kinds is not None else kind_string(found)
         out = []
         for match in self.regex.finditer(kinds):
             if match.end() == match.start():

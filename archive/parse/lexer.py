@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from archive.parse import lexicon
@@ -151,6 +152,7 @@ def _words() -> _Words:
 _CHUNK = 4096  # characters lexed at a time: a long page is streamed, never held as one token list
 _CHUNK_ENDS = re.compile(r"[,;。\n]")  # no token spans one of these
 _new_token = tuple.__new__
+_KIND = attrgetter("kind")
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
@@ -260,4 +262,4 @@ def _chinese_numeral(text: str) -> int | None:
 
 def kind_string(found: list[Token]) -> str:
     """The tokens' letters, one character a token: what the grammar's patterns match."""
-    return "".join(token.kind for token in found)
+    return "".join(map(_KIND, found))
