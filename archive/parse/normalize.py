@@ -83,14 +83,23 @@ def to_simplified(text: str) -> str:
     if not _rewritten_by_t2s().search(text):
         return text
     rewritten = len(_rewritten_by_t2s().findall(text))
-    han = len(_NOT_HAN.sub("", text)) or 1  # a string of the Han characters: no list of each one
+    # OpenCC would change at most the rewritten characters: beyond this many Han characters, fewer than a
+    # traditional page has. Those of a prefix (twice that long) mostly tell, without counting the page's.
+    enough = rewritten / _TRADITIONAL_SHARE
+    if _han_count(text[: 2 * int(enough)]) > enough:
+        return text
+    han = _han_count(text) or 1
     if rewritten / han < _TRADITIONAL_SHARE:
-        return text  # OpenCC would change at most these characters: fewer than a traditional page has
+        return text
     converted = _t2s().convert(text)
     if converted == text:
         return text
     changed = sum(1 for a, b in zip(text, converted) if a != b)
     return converted if changed / han >= _TRADITIONAL_SHARE else text
+
+
+def _han_count(text: str) -> int:
+    return len(_NOT_HAN.sub("", text))  # a string of the Han characters: no list of each one
 
 
 def repair_line_breaks(text: str) -> str:
