@@ -181,18 +181,19 @@ def _chunk_tokens(text: str, start: int, end: int) -> list[Token]:
         out += [_new_token(Token, (k, v, first + offset, last + offset)) for k, v, first, last in _clause_tokens(clause.group())]
         position = clause.end()
     if position < end:  # the end of the range, in no clause: lexed in its text (a street's name may follow it)
-        out += _lex(text, position, end)
+        out += [_new_token(Token, token) for token in _lex(text, position, end)]
     return out
 
 
 @lru_cache(maxsize=4096)  # most clauses come back (女, 33岁, 居住于黄浦区, in every case line of a list)
 def _clause_tokens(clause: str) -> tuple[tuple, ...]:
-    """The tokens of a clause, their spans in the clause; plain tuples, which the garbage collector stops
-    tracking (Tokens it would walk at every full collection)."""
-    return tuple(tuple(token) for token in _lex(clause, 0, len(clause)))
+    """The tokens of a clause, their spans in the clause (plain tuples, which the garbage collector stops
+    tracking: Tokens it would walk at every full collection)."""
+    return tuple(_lex(clause, 0, len(clause)))
 
 
-def _lex(text: str, start: int, end: int) -> list[Token]:
+def _lex(text: str, start: int, end: int) -> list[tuple]:
+    """The tokens of text[start:end] as plain tuples (kind, value, start, end)."""
     words = _words()
     streets = words.streets
     found = []
@@ -231,12 +232,12 @@ def _lex(text: str, start: int, end: int) -> list[Token]:
         if first < position:
             continue  # inside a longer token that came first
         if first > position and not text[position:first].isspace():
-            out.append(_new_token(Token, (TEXT, None, position, first)))
+            out.append((TEXT, None, position, first))
         position = first - negative_length
         if letter:
-            out.append(_new_token(Token, (letter, value, first, position)))
+            out.append((letter, value, first, position))
     if position < end and not text[position:end].isspace():
-        out.append(_new_token(Token, (TEXT, None, position, end)))
+        out.append((TEXT, None, position, end))
     return out
 
 

@@ -168,8 +168,9 @@ class PagePlacer:
         for match in _AREA_SUFFIX_RE.finditer(text, 0, _AREA_SCAN_REACH):
             end = match.end()
             for length in range(min(_LONGEST_AREA_NAME, end), 1, -1):
-                cities = {self.gaz.city_of(self.gaz.current(area)) for area in self.gaz.areas_called(text[end - length : end])}
-                if cities:
+                areas = self.gaz.areas_called(text[end - length : end])
+                if areas:
+                    cities = {self.gaz.city_of(self.gaz.current(area)) for area in areas}
                     for city in cities:
                         votes[city] += 1 / len(cities)
                     break
