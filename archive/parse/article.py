@@ -27,9 +27,11 @@ _SPEAKER_RE = re.compile(
 )
 _TITLE_RE = re.compile(r"主任|局长|书记|市长|省长|发言人|处长|院长|部长")
 _SPEAKER_REACH = 16  # 14 characters of organisation, 副, and one to spare
-_ORDINAL = r"[一二三四五六七八九十]+"
+_ORDINAL_DIGITS = "一二三四五六七八九十"
+_ORDINAL = rf"[{_ORDINAL_DIGITS}]+"
+# (The lookahead passes over the characters no marker starts with at one test.)
 _NOTICE_MARKER_RE = re.compile(
-    rf"(?:^|(?<=[。!;]))(?:(?P<a>{_ORDINAL})是|(?P<b>{_ORDINAL})[、.]|\((?P<c>{_ORDINAL})\))"
+    rf"(?=[{_ORDINAL_DIGITS}(])(?:^|(?<=[。!;]))(?:(?P<a>{_ORDINAL})是|(?P<b>{_ORDINAL})[、.]|\((?P<c>{_ORDINAL})\))"
 )
 
 

@@ -49,7 +49,10 @@ class CaseLine:
 # 确诊病例5例), or 该病例. Pages without one
 # (a district post's address lists) are never lexed for them.
 _NOUNS = lexicon.alternation(lexicon.words("noun"))
-CASE_NUMBER = re.compile(f"(?:{_NOUNS})\\d+(?![\\d例])|(?:{lexicon.alternation(lexicon.words('this'))})(?:{_NOUNS})")
+CASE_NUMBER = re.compile(
+    f"(?={lexicon.first_characters(lexicon.words('noun') + lexicon.words('this'))})"
+    f"(?:(?:{_NOUNS})\\d+(?![\\d例])|(?:{lexicon.alternation(lexicon.words('this'))})(?:{_NOUNS}))"
+)
 
 
 class PageCaseLines:

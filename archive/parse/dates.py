@@ -10,6 +10,7 @@ _DASH = r"[—\-~至到–―]+"
 # 2022年11月30日 / 11月30日 / 30日 / 昨日, then usually a window: 0—14时, 0时至24时,
 # 0-24时; cross-midnight windows name the end day: 27日15时至28日15时.
 LEAD_WINDOW = re.compile(
+    r"(?=[\d今昨])"  # what a window starts with: re passes over other characters at one test
     r"(?:(?:(?P<year>\d{4})年)?(?:(?<!\d)(?P<month>1[0-2]|0?[1-9])月)?(?<![\d连续])(?P<day>3[01]|[12]\d|0?[1-9])日"
     r"|(?P<relative>今日|昨日|今天|昨天))"
     rf"(?:\(?(?P<start>\d{{1,2}})时?{_DASH}(?:(?:(?P<end_month>\d{{1,2}})月)?(?P<end_day>\d{{1,2}})日|(?P<next_day>次日))?(?P<end>\d{{1,2}})时\)?"
@@ -17,8 +18,8 @@ LEAD_WINDOW = re.compile(
 )
 _DAYS_BEFORE_PAGE = {"今日": 0, "今天": 0, "昨日": 1, "昨天": 1}
 # Dates stated in full on the page: 2022-11-13 08:18, 2022年11月13日, 2022/11/13.
-FULL_DATE_RE = re.compile(
-    r"(?<!\d)(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)(?:日(?!\d{1,2}(?:时|[—\-~至]))|(?!日))"
+FULL_DATE_RE = re.compile(  # (the lookahead passes over other characters at one test)
+    r"(?=20)(?<!\d)(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)(?:日(?!\d{1,2}(?:时|[—\-~至]))|(?!日))"
 )
 PUBLICATION_LINE_RE = re.compile(r"发布时间|发布日期|时间|日期|来源|发布于")
 

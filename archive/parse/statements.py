@@ -17,7 +17,10 @@ _COUNT_SHAPE = re.compile(r"(?:\d|[零〇一二两三四五六七八九十百千
 _POST_WORDS = {value: lexicon.alternation(lexicon.words("post", value)) for value in ("list_opener", "list_opener_alone")}
 # What opens a district post's address list (分别居住于: / 其余居住于: / 居住于,): the list after it is the
 # post's (district_posts.py), not the bulletin's statement.
-LIST_OPENER_RE = re.compile(rf"(?:{_POST_WORDS['list_opener']})[:,]?|(?:{_POST_WORDS['list_opener_alone']})(?:[:,]|$)")
+LIST_OPENER_RE = re.compile(
+    f"(?={lexicon.first_characters(lexicon.words('post', 'list_opener', 'list_opener_alone'))})"
+    rf"(?:(?:{_POST_WORDS['list_opener']})[:,]?|(?:{_POST_WORDS['list_opener_alone']})(?:[:,]|$))"
+)
 
 
 def count_value(text: str, token: Token, named_from: int | None, span_from: int | None) -> tuple[int | None, Problem | None]:

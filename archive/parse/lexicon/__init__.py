@@ -72,6 +72,12 @@ def alternation(surfaces) -> str:
     return "|".join(map(re.escape, sorted(surfaces, key=len, reverse=True)))
 
 
+def first_characters(surfaces) -> str:
+    """A character set of the surfaces' first characters: looked ahead for before an expression that starts
+    with one of them, it lets re pass over every other character at one test."""
+    return "[" + "".join(sorted({re.escape(surface[0]) for surface in surfaces})) + "]"
+
+
 @cache
 def lexicon_hash() -> str:
     """A short hash of every lexicon file and the grammar: part of the stored parser version."""
