@@ -34,6 +34,7 @@ _LAYOUT_SPACE = re.compile(
 # carry no content and would split words; tab and line end are kept.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 _HAN = re.compile(rf"[{_CJK}]")
+_FIRST_HAN = chr(_HAN_BLOCKS[0][0])
 _NOT_HAN = re.compile(rf"[^{_CJK}]+")
 # Pinyin that some sites' script converters insert after a character: 場(chǎng), 時(shí). It starts with
 # its "(" (the character is looked at behind it), so that re skips to the brackets.
@@ -145,8 +146,9 @@ def repair_line_breaks(text: str) -> str:
             if _OPENS_A_STATEMENT.match(stripped):
                 pending_join = False  # a headline's list of figures, one a line: 新增…358例 / 新增…4144例
         if pending_join and not stamp:
-            joint = _joint(previous, stripped, after_blank)
-            if joint:
+            # Only a letter, a digit or a Han character may take a joint: most breaks follow punctuation (,).
+            left = previous[-1]
+            if (left.isalnum() or left >= _FIRST_HAN) and (joint := _joint(previous, stripped, after_blank)):
                 current.append(joint)
         elif current:
             _flush(out, current, page_breaks)
