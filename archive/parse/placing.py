@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from archive.parse import lexicon
 from archive.parse.gazetteer import COUNTY_SUFFIXES, REGION_SUFFIXES, Area, Gazetteer, gazetteer
@@ -167,17 +167,24 @@ class PagePlacer:
         votes: Counter = Counter()
         for match in _AREA_SUFFIX_RE.finditer(text, 0, _AREA_SCAN_REACH):
             end = match.end()
-            for length in range(min(_LONGEST_AREA_NAME, end), 1, -1):
-                areas = self.gaz.areas_called(text[end - length : end])
-                if areas:
-                    cities = {self.gaz.city_of(self.gaz.current(area)) for area in areas}
-                    for city in cities:
-                        votes[city] += 1 / len(cities)
-                    break
+            cities = _cities_named_at_end(text[max(0, end - _LONGEST_AREA_NAME) : end])
+            for city in cities:
+                votes[city] += 1 / len(cities)
         if not votes:
             return None
         (city, score), *rest = votes.most_common(2) + [(None, 0)]
         return city if score >= 2 and score > rest[0][1] else None
+
+
+@lru_cache(maxsize=4096)  # the same few characters before a 区 come back (岁,居住于黄浦区 in every case line)
+def _cities_named_at_end(window: str) -> tuple[Area, ...]:
+    """The cities of the areas that the longest name ending ``window`` names (none when no name ends it)."""
+    gaz = gazetteer()
+    for length in range(len(window), 1, -1):
+        areas = gaz.areas_called(window[-length:])
+        if areas:
+            return tuple({gaz.city_of(gaz.current(area)) for area in areas})
+    return ()
 
 
 _STANDS_FOR_RE = re.compile(lexicon.alternation(word for words in _STANDS_FOR.values() for word in words))
