@@ -175,13 +175,14 @@ def word_kinds(text: str) -> set[str]:
 
 def _chunk_tokens(text: str, start: int, end: int) -> list[Token]:
     out = []
-    position = start
-    for clause in _CLAUSE.finditer(text, start, end):
-        offset = clause.start()
-        out += [_new_token(Token, (k, v, first + offset, last + offset)) for k, v, first, last in _clause_tokens(clause.group())]
-        position = clause.end()
-    if position < end:  # the end of the range, in no clause: lexed in its text (a street's name may follow it)
-        out += [_new_token(Token, token) for token in _lex(text, position, end)]
+    append = out.append
+    offset = start
+    for clause in _CLAUSE.findall(text, start, end):  # one after the other from start
+        for kind, value, first, last in _clause_tokens(clause):
+            append(_new_token(Token, (kind, value, first + offset, last + offset)))
+        offset += len(clause)
+    if offset < end:  # the end of the range, in no clause: lexed in its text (a street's name may follow it)
+        out += [_new_token(Token, token) for token in _lex(text, offset, end)]
     return out
 
 
