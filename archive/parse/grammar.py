@@ -109,7 +109,9 @@ class Grammar:
                 self.macro_notations[name] = notation
             else:
                 self.patterns.append(Pattern(name, notation, yields, example))
-        alternatives = [f"(?P<p{index}>{self.compile_notation(p.notation)})" for index, p in enumerate(self.patterns)]
+        # Each pattern is told by the empty group that ends it: a group opening it would stop re from passing
+        # over a pattern whose first kind is not the token's at one test.
+        alternatives = [f"(?:{self.compile_notation(p.notation)})(?P<p{index}>)" for index, p in enumerate(self.patterns)]
         # The kinds a phrase may start with, looked ahead for first: at any other token re tries no pattern.
         starts = set().union(*(self.first_kinds(p.notation) for p in self.patterns))
         self.regex = re.compile(f"(?=[{re.escape(''.join(sorted(starts)))}])(?:{'|'.join(alternatives)})")
