@@ -54,6 +54,11 @@ _OPENS_A_STATEMENT = re.compile(
     )
     + r"|\d{4}年|\d{1,2}月\d{1,2}日)"
 )
+# A break (blank lines too) after a line ending in "," before a line holding sentence punctuation (an
+# address list's items, one a line): the loop below would join the two without a joint (none follows a
+# ","), and what comes next as after either (both hold punctuation: see _joint). Joined here at once, a
+# long list's lines are not looked at one by one. No form feed stands between them: it moves after the line.
+_LIST_BREAK = re.compile(r",[^\S\n\f]*\n(?:[^\S\n\f]*\n)*[^\S\n]*(?=[^\n]*[,。;])")
 # Characters that join without a separator when a break falls between them: a word split.
 _JOINS_TIGHT = re.compile(rf"[{_CJK}]")
 # Below this share of changed Han characters a page is simplified text that
@@ -121,7 +126,7 @@ def repair_line_breaks(text: str) -> str:
     # Page breaks (form feeds, a line of their own) met inside a sentence the page broke: they
     # follow the line once it is joined, so that a report's page is the one its sentence starts on.
     page_breaks: list[str] = []
-    for line in text.split("\n"):
+    for line in _LIST_BREAK.sub(",", text).split("\n"):
         if line == PAGE_BREAK:
             page_breaks.append(line)
             if not pending_join:
