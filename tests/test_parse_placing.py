@@ -82,3 +82,14 @@ def test_a_page_that_names_no_region_is_placed_by_the_districts_it_lists():
 def test_national_bulletins_are_reports_of_the_whole_country():
     report = only_report("发布时间:2020-02-22\n2月21日0—24时,31个省(自治区、直辖市)和新疆生产建设兵团报告新增确诊病例397例。")
     assert (report.region, report.region_level, report.region_code, report.local_confirmed) == ("全国", "national", None, 397)
+
+
+def test_a_same_name_district_is_the_one_of_the_city_named_before_it():
+    # 桥西区 and 新华区 are districts of 石家庄市 and of another city of 河北省 each.
+    for sentence, district, code in (
+        ("2020年1月1日0—24时,张家口市桥西区新增本土确诊病例2例。", "桥西区", "130703"),
+        ("2020年1月1日0—24时,沧州市新华区新增本土确诊病例3例。", "新华区", "130902"),
+        ("2020年1月1日0—24时,桥西区新增本土确诊病例4例。", "桥西区", "130104"),
+    ):
+        (report,) = parse_document(sentence).reports
+        assert (report.region, report.region_level, report.region_code) == (district, "district", code)

@@ -122,7 +122,13 @@ class PagePlacer:
 
     def _area_at_end(self, named: str) -> Area | None:
         hit = self.gaz.region_at_end(named) or self.gaz.area_at_end(named, None)
-        return hit[0] if hit else None
+        if hit is None:
+            return None
+        area, length = hit
+        # Same-name areas (桥西区 of 石家庄市 and of 张家口市): the one in the region named before it.
+        parent = self.gaz.region_at_end(named[:-length])
+        within = self.gaz.area_at_end(named, parent[0]) if parent is not None else None
+        return within[0] if within is not None else area
 
     def _at_level(self, area: Area, stands_for: str | None) -> Area:
         if stands_for == "province" or (stands_for == "region" and self.gaz.province_of(area).name.endswith("自治区")):
