@@ -24,6 +24,7 @@ later runs given the same folder. PostgreSQL runs use a database of their own
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import os
@@ -77,6 +78,7 @@ READ_COMMANDS = {
     "report": (["report", "--region", "{region}", "--out", "{out}"], TARGET_REPORT_SECONDS),
 }
 TIMED_FOR_WORK = {"reports", "check", "report"}  # also timed inside one process (command_time.py)
+CORPUS_MARK_EVERY = 10_000  # pages written between two marks of a corpus being written
 
 
 @dataclass(frozen=True)
@@ -202,14 +204,29 @@ class Results:
 
 
 def corpus(work: Path, size: int, seed: int) -> Path:
-    """The corpus of ``size`` pages, written unless a previous run left it complete."""
+    """The corpus of ``size`` pages, written unless a previous run left it complete; a run
+    that was stopped while writing it is taken up at its last mark (every CORPUS_MARK_EVERY pages)."""
     folder = work / f"corpus-{size}"
     marker = folder / ".complete.json"  # hidden: ingest skips it
-    if marker.exists() and json.loads(marker.read_text()) == {"count": size, "seed": seed}:
+    progress = folder / ".written.json"  # the pages written so far, while writing
+    # The generator's own bytes too: a changed make_corpus.py writes other pages.
+    generator = hashlib.sha256(Path(make_corpus.__file__).read_bytes()).hexdigest()[:16]
+    wanted = {"count": size, "seed": seed, "generator": generator}
+    if marker.exists() and json.loads(marker.read_text()) == wanted:
         return folder
-    shutil.rmtree(folder, ignore_errors=True)
-    make_corpus.write_corpus(folder, size, seed)
-    marker.write_text(json.dumps({"count": size, "seed": seed}))
+    state = json.loads(progress.read_text()) if progress.exists() else {}
+    written = state.pop("written", 0)
+    if state != wanted:  # nothing written yet, or another corpus: start afresh
+        written = 0
+    if not written:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    for start in range(written, size, CORPUS_MARK_EVERY):
+        end = min(size, start + CORPUS_MARK_EVERY)
+        make_corpus.write_corpus(folder, end, seed, start=start)
+        progress.write_text(json.dumps({**wanted, "written": end}))
+    marker.write_text(json.dumps(wanted))
+    progress.unlink()
     return folder
 
 
