@@ -376,6 +376,8 @@ def bench_large(kind: str, size: int, folder: Path, args, results: Results, save
 def halves(folder: Path) -> list[list[Path]]:
     """The corpus's top folders (a province each) in two lists of about as many pages each."""
     folders = sorted(path for path in folder.iterdir() if path.is_dir())
+    if len(folders) < 2:
+        raise SystemExit(f"{folder} holds one province: too few pages for two ingests of a folder each")
     pages = [sum(1 for _ in path.rglob("*.*")) for path in folders]
     before = [sum(pages[:cut]) for cut in range(len(folders) + 1)]
     cut = min(range(1, len(folders)), key=lambda cut: abs(2 * before[cut] - before[-1]))
