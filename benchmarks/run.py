@@ -150,17 +150,19 @@ def measure_together(commands: list[list[str]]) -> list[Run]:
         running = {}
         for number, command in enumerate(commands):
             out, err = (stack.enter_context(tempfile.TemporaryFile()) for _ in range(2))
-            running[subprocess.Popen(command, stdout=out, stderr=err).pid] = (number, out, err)
+            process = subprocess.Popen(command, stdout=out, stderr=err)
+            running[process.pid] = (number, process, out, err)
         runs: list[Run | None] = [None] * len(commands)
         while running:
             pid, status, usage = os.wait4(-1, 0)
             wall = time.perf_counter() - started
-            number, out, err = running.pop(pid)
+            number, process, out, err = running.pop(pid)
+            process.returncode = os.waitstatus_to_exitcode(status)  # reaped: Popen must not wait for it again
             out.seek(0)
             err.seek(0)
             stdout, stderr = (stream.read().decode("utf-8", "replace") for stream in (out, err))
             cpu, rss = usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
-            runs[number] = Run(wall, cpu, rss, stdout, stderr, os.waitstatus_to_exitcode(status))
+            runs[number] = Run(wall, cpu, rss, stdout, stderr, process.returncode)
     return runs
 
 
