@@ -22,7 +22,7 @@ import click
 
 from archive import __version__
 from archive.parse.model import STATUS_FAILED, WORKING_FIELDS
-from archive.query.choices import CASE_TYPES, CHANNELS
+from archive.query.choices import CASE_TYPES, CHANNELS, SQL_TIMEOUT_SECONDS
 from archive.render import FORMATS, emit_dicts, emit_rows, to_json
 from archive.report import FORMATS as REPORT_FORMATS
 from archive.store import DEFAULT_DATABASE
@@ -40,6 +40,7 @@ EXIT_SOME_INPUTS_FAILED = 1
 EXIT_BAD_INPUT = 2  # the same code click uses for usage errors
 EXIT_DATABASE_SCHEMA = 3
 EXIT_DATABASE_UNAVAILABLE = 4
+EXIT_SQL_TIMEOUT = 5  # `archive sql` stopped a query at --timeout
 # PostgreSQL errors of a database that cannot be written: no privilege, or a search_path schema that does not exist.
 CANNOT_WRITE = {"42501", "3F000"}
 
@@ -246,7 +247,8 @@ def main(ctx: click.Context, db: str) -> None:
 
     Exit codes: 0 ok, 1 some inputs failed, 2 usage error or bad input,
     3 the database needs `archive db upgrade` (or is not an archive),
-    4 the database cannot be reached or written.
+    4 the database cannot be reached or written,
+    5 `archive sql` stopped a query that ran past its --timeout.
     """
     ctx.obj = Archive(db)
 
@@ -743,15 +745,26 @@ def report(archive: Archive, out_file: str, fmt: str, region, date_from, date_to
 
 @main.command()
 @click.argument("statement", metavar='"SELECT …"')
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=SQL_TIMEOUT_SECONDS,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the query when the command has run this many seconds (exit 5).",
+)
 @output_options
 @click.pass_obj
-def sql(archive: Archive, statement: str, output: Output) -> None:
-    """Run one read-only SQL statement; writes are refused."""
-    from archive.query.sql import SqlError, run_sql
+def sql(archive: Archive, statement: str, timeout: float, output: Output) -> None:
+    """Run one read-only SQL statement; writes are refused, and a query running past --timeout is stopped."""
+    started = time.monotonic()  # the time allowed counts opening the database too
+    from archive.query.sql import SqlError, SqlTimeout, run_sql
 
     with reading(archive) as engine:
         try:
-            result = run_sql(engine, statement)
+            result = run_sql(engine, statement, timeout, started)
+        except SqlTimeout as exc:
+            raise CliError(str(exc), EXIT_SQL_TIMEOUT) from exc
         except SqlError as exc:
             raise CliError(str(exc), EXIT_BAD_INPUT) from exc
     output.rows(result.columns, result.rows)

@@ -1,21 +1,33 @@
 """Write a deterministic corpus of bulletin pages for the benchmark.
 
-Page ``i`` is the bulletin of one of 300 real prefecture-level cities (from the
-archive's gazetteer) on one day: city ``i % 300``, day ``i // 300`` from 2022-01-01.
-The first city of each province speaks for its province (shapes P1-P3), listing its own
-cases and those of every city of the province whose bulletin of the day covers the full day,
-with that bulletin's figures (now and then misprinted); the others publish city bulletins
-(C1-C5, O1, O2, zero). One city slot in DISTRICT_POST_EVERY carries
-instead the district post of the city before it, beside that city's bulletin of the same day:
-its totals again, then a block per district with the figures of the city's lists (a few
-misprinted) and a list of addresses. Pages carry noise (mastheads, headlines,
-datelines, numbered guidance, other articles with figures that are not new cases,
-lines broken mid-word) and are saved as UTF-8 text, GB18030 text, Big5 text in
-traditional script, or HTML pages (UTF-8 or GBK).
+The corpus grows by regions, not days. Its sources are regions of the archive's gazetteer,
+taken one after another, each publishing every day of 2020-01-01..2022-12-31 (DAYS = 1,096
+pages): page ``i`` is source ``i // DAYS`` on day ``i % DAYS``. The sources come province
+by province (the provinces in the gazetteer's order, then the four municipalities): each
+prefecture-level city with at least three districts or counties; after it, for one city in
+DISTRICT_POSTS_EVERY (the first included), its district posts; then its first
+COUNTIES_PER_CITY districts or counties; and after the first city's, the province itself.
+So the first source, the city 石家庄市, is complete from 1,096 pages on, and the first 10,000
+pages hold it, its district posts and three districts, 河北省, and 唐山市 with two of its
+districts. len(sources()) * DAYS = 1,596,872 pages are possible (1,000,000 reach 16
+provinces); a larger count is refused.
+
+A city publishes city bulletins (shapes C1-C5, O1, O2, zero). A province publishes province
+bulletins (P1-P3) listing every city of the province whose bulletin of the day covers the full
+day, with that bulletin's figures (now and then misprinted). A district or county publishes,
+in its city's window, the figures its city's bulletin of the day lists for it (now and then
+misprinted; its own when the city lists no areas). A city's district post repeats the city's
+bulletin of the day: its totals again, then a block per district with the figures of the
+city's lists (a few misprinted) and a list of addresses. So sources one level apart state the
+same day's figures and check each other. Pages carry noise (mastheads, headlines, datelines,
+numbered guidance, other articles with figures that are not new cases, lines broken mid-word)
+and are saved as UTF-8 text, GB18030 text, Big5 text in traditional script, or HTML pages
+(UTF-8 or GBK).
 
 Each page depends only on the seed and its index, so the first 10,000 pages of a
-100,000-page corpus are the 10,000-page corpus. Pages are written one at a time:
-memory stays flat whatever the count.
+100,000-page corpus are the 10,000-page corpus, and a region holds the same reports at
+every size that reaches it. Pages are written one at a time: memory stays flat whatever the
+count.
 
     python benchmarks/make_corpus.py OUT_DIR --count 10000 [--seed 1]
 """
@@ -32,15 +44,16 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-CITIES = 300
-FIRST_DAY = dt.date(2022, 1, 1)
+FIRST_DAY = dt.date(2020, 1, 1)
+DAYS = (dt.date(2022, 12, 31) - FIRST_DAY).days + 1  # 1,096
 _CITY_SUFFIX = "市"
 _MIN_DISTRICTS = 3
-# One city slot in this many publishes, instead of its own bulletin, the district post of the
-# city before it: a block per district (新增N例本土确诊病例…, 分别居住于: and an address list).
-DISTRICT_POST_EVERY = 30
-# How often a district post's figure differs from its city's list (a misprint, as in real posts),
-# and a province's list from its city's bulletin.
+COUNTIES_PER_CITY = 3
+# One city in this many (the first of the corpus included) also has its district posts as a
+# source: a block per district (新增N例本土确诊病例…, 分别居住于: and an address list).
+DISTRICT_POSTS_EVERY = 3
+# How often a district post's or a county's figure differs from its city's list (a misprint, as
+# in real posts), and a province's list from its city's bulletin.
 DISTRICT_POST_MISPRINTS = 0.03
 PROVINCE_MISPRINTS = 0.02
 FULL_DAY_WINDOWS = ("0-24时", "0—24时", "0时至24时")
@@ -81,19 +94,53 @@ ORDINALS = "一二三四五"
 
 @dataclass(frozen=True)
 class City:
+    """A prefecture-level unit (a municipality included), or a district or county, which the
+    page noise treats alike: a name, its province, and districts to name in other articles."""
+
     name: str
     province: str
     districts: tuple[str, ...]
-    speaks_for_province: bool
 
     @property
     def short(self) -> str:
         return self.name.removesuffix(_CITY_SUFFIX)
 
 
+# The kinds of source: a region's bulletins, or a city's district posts.
+PROVINCE, CITY, COUNTY, DISTRICT_POSTS = "province", "city", "county", "district posts"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A region publishing one page a day. ``city`` is the city itself, the county's city, the
+    city whose districts are posted, or a province's first city; ``cities`` are a province's."""
+
+    kind: str
+    name: str
+    province: str
+    city: City
+    cities: tuple[City, ...] = ()
+
+    def path(self, day: dt.date, suffix: str) -> str:
+        folder = {
+            PROVINCE: self.province,
+            CITY: f"{self.province}/{self.name}",
+            COUNTY: f"{self.province}/{self.city.name}/{self.name}",
+            DISTRICT_POSTS: f"{self.province}/{self.city.name}",
+        }[self.kind]
+        name = f"{day.isoformat()}-districts" if self.kind == DISTRICT_POSTS else day.isoformat()
+        return f"{folder}/{name}.{suffix}"
+
+    @property
+    def publisher(self) -> City:
+        """The region the page's noise names, with its city's districts."""
+        return self.city if self.kind in (CITY, DISTRICT_POSTS) else City(self.name, self.province, self.city.districts)
+
+
 @lru_cache(maxsize=1)
 def cities() -> tuple[City, ...]:
-    """300 prefecture-level units (municipalities included) spread over the country, with their districts."""
+    """The prefecture-level units (municipalities included) with at least three districts or
+    counties, in the gazetteer's order, provinces first and then the municipalities."""
     with resources.files("archive").joinpath("data/gazetteer.csv").open(encoding="utf-8") as file:
         rows = [row for row in csv.DictReader(file) if row["code"] and not row["current_code"]]
     names = {row["code"]: row["name"] for row in rows}
@@ -101,20 +148,45 @@ def cities() -> tuple[City, ...]:
     for row in rows:
         if row["level"] == "county":
             districts.setdefault(row["parent_code"], []).append(row["name"])
-    candidates = [
-        row for row in rows if row["level"] == "city" and len(districts.get(row["code"], ())) >= _MIN_DISTRICTS
+    found = [
+        # A municipality (北京市) has no province: it is its own.
+        City(row["name"], names.get(row["parent_code"], row["name"]), tuple(districts[row["code"]]))
+        for row in rows
+        if row["level"] == "city" and len(districts.get(row["code"], ())) >= _MIN_DISTRICTS
     ]
-    step = len(candidates) / CITIES
-    chosen = [candidates[int(index * step)] for index in range(CITIES)]
-    seen_provinces: set[str] = set()
-    result = []
-    for row in chosen:
-        # A municipality (北京市) has no province: it is its own, and never a province's spokesman.
-        province = names.get(row["parent_code"], row["name"])
-        speaks = province not in seen_provinces and province != row["name"]
-        result.append(City(row["name"], province, tuple(districts[row["code"]]), speaks))
-        seen_provinces.add(province)
-    return tuple(result)
+    return tuple(sorted(found, key=lambda city: city.province == city.name))
+
+
+@lru_cache(maxsize=1)
+def sources() -> tuple[Source, ...]:
+    """Every source of the corpus, in the order their pages come."""
+    by_province: dict[str, list[City]] = {}
+    for city in cities():
+        by_province.setdefault(city.province, []).append(city)
+    found: list[Source] = []
+    posting = 0
+    for province, members in by_province.items():
+        for number, city in enumerate(members):
+            found.append(Source(CITY, city.name, province, city))
+            if posting % DISTRICT_POSTS_EVERY == 0:
+                found.append(Source(DISTRICT_POSTS, city.name, province, city))
+            posting += 1
+            for county in city.districts[:COUNTIES_PER_CITY]:
+                found.append(Source(COUNTY, county, province, city))
+            if number == 0 and province != city.name:
+                found.append(Source(PROVINCE, province, province, city, tuple(members)))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _city_sources() -> dict[City, int]:
+    """The position of each city's own source among sources()."""
+    return {source.city: position for position, source in enumerate(sources()) if source.kind == CITY}
+
+
+def capacity() -> int:
+    """The most pages the corpus has."""
+    return len(sources()) * DAYS
 
 
 @lru_cache(maxsize=1)
@@ -132,54 +204,56 @@ class Page:
 
 def make_page(index: int, seed: int = 1) -> Page:
     """Page ``index`` of the corpus: the same bytes for the same index and seed."""
-    rng, city, day, shape, traditional = _start(index, seed)
-    if _is_district_post(index):
-        # The district post of the previous city slot's city, beside that city's bulletin.
-        bulletin_rng, bulletin_city, _day, bulletin_shape, _ = _start(index - 1, seed)
-        bulletin = _BULLETINS[bulletin_shape](bulletin_rng, bulletin_city, day)
-        text = _district_post(rng, bulletin_city, day, bulletin)
-        return Page(f"{city.province}/{bulletin_city.name}/{day.isoformat()}-districts.txt", text.encode("utf-8"))
-    if shape in _PROVINCE_BULLETINS:
-        bulletin = _PROVINCE_BULLETINS[shape](rng, city, day, seed)
+    rng, source, day, shape, traditional = _start(index, seed)
+    if source.kind == DISTRICT_POSTS:
+        text = _district_post(rng, source.city, day, _city_bulletin(source.city, day, seed))
+        return Page(source.path(day, "txt"), text.encode("utf-8"))
+    if source.kind == PROVINCE:
+        bulletin = _PROVINCE_BULLETINS[shape](rng, source, day, seed)
+    elif source.kind == COUNTY:
+        bulletin = _county(rng, source, day, seed)
     else:
-        bulletin = _BULLETINS[shape](rng, city, day)
+        bulletin = _BULLETINS[shape](rng, source.city, day)
     suffix, encoding, as_html = ("txt", "big5hkscs", False) if traditional else _pick(rng, SAVED_AS)
     # Page-text dumps of newspapers (plain text only) come with mastheads and broken lines.
-    text = _page_text(rng, city, day, bulletin, newspaper=not as_html and rng.random() < 0.4)
+    text = _page_text(rng, source.publisher, day, bulletin, newspaper=not as_html and rng.random() < 0.4)
     if traditional:
         raw = _to_traditional().convert(text).encode(encoding, errors="replace")
     else:
         raw = (_as_html(text, encoding) if as_html else text).encode(encoding)
-    return Page(f"{city.province}/{city.name}/{day.isoformat()}.{suffix}", raw)
+    return Page(source.path(day, suffix), raw)
 
 
-def _start(index: int, seed: int) -> tuple[random.Random, City, dt.date, str, bool]:
-    """The random stream of page ``index``, its city, day, shape, and whether it is in
+def _start(index: int, seed: int) -> tuple[random.Random, Source, dt.date, str, bool]:
+    """The random stream of page ``index``, its source, day, shape, and whether it is in
     traditional script."""
+    if not 0 <= index < capacity():
+        raise ValueError(f"page {index} is beyond the corpus: it has {capacity():,} pages")
     rng = random.Random(seed * 1_000_003 + index)
-    city = cities()[index % CITIES]
-    day = FIRST_DAY + dt.timedelta(days=index // CITIES)
-    shape = _pick(rng, PROVINCE_SHAPES if city.speaks_for_province else CITY_SHAPES)
+    source = sources()[index // DAYS]
+    day = FIRST_DAY + dt.timedelta(days=index % DAYS)
+    shapes = {PROVINCE: PROVINCE_SHAPES, CITY: CITY_SHAPES}.get(source.kind)
+    if shapes is None:  # a county's bulletin or a district post: one shape
+        return rng, source, day, source.kind, False
+    shape = _pick(rng, shapes)
     traditional = shape == "T"
     if traditional:
-        shape = _pick(rng, {"P1": 1} if city.speaks_for_province else {"C1": 1, "C2": 1})
-    return rng, city, day, shape, traditional
+        shape = _pick(rng, {"P1": 1} if source.kind == PROVINCE else {"C1": 1, "C2": 1})
+    return rng, source, day, shape, traditional
 
 
-def _is_district_post(index: int) -> bool:
-    """Whether page ``index`` is a district post (of the city of page ``index - 1``): one city
-    slot in DISTRICT_POST_EVERY, when neither that slot's city nor the previous one speaks for
-    a province."""
-    slot = index % CITIES
-    if slot % DISTRICT_POST_EVERY != DISTRICT_POST_EVERY - 1:
-        return False
-    return not (cities()[slot].speaks_for_province or cities()[slot - 1].speaks_for_province)
+def _city_bulletin(city: City, day: dt.date, seed: int) -> _Bulletin:
+    """The bulletin of ``city``'s page of ``day`` (whether or not the corpus reaches that page)."""
+    rng, _source, _day, shape, _traditional = _start(_city_sources()[city] * DAYS + (day - FIRST_DAY).days, seed)
+    return _BULLETINS[shape](rng, city, day)
 
 
-def write_corpus(out: Path, count: int, seed: int = 1) -> int:
-    """Write ``count`` pages under ``out``; returns the bytes written."""
+def write_corpus(out: Path, count: int, seed: int = 1, start: int = 0) -> int:
+    """Write pages ``start`` to ``count`` - 1 under ``out``; returns the bytes written."""
+    if count > capacity():
+        raise ValueError(f"the corpus has at most {capacity():,} pages, not {count:,}")
     written = 0
-    for index in range(count):
+    for index in range(start, count):
         page = make_page(index, seed)
         path = out / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -370,15 +444,15 @@ class _CityFigure:
         return "、".join(f"{self.city.name}{district}{count}例" for district, count in self.areas)
 
 
-def _province_lists(rng, city: City, day: dt.date, seed: int) -> dict[str, list[_CityFigure]]:
-    """Per case type, the cities of the province with new cases: the speaking city's own (random),
-    then every other city whose bulletin of the day covers the full day, with that bulletin's
-    figures (now and then misprinted), as a province's list repeats its cities' bulletins."""
-    lists: dict[str, list[_CityFigure]] = {}
-    for case_type in ("confirmed", "asymptomatic"):
-        count = rng.randint(1, 40)
-        lists[case_type] = [_CityFigure(city, count, _areas(rng, city.districts, count, most=3))]
-    for other, bulletin in _full_day_bulletins(city, day, seed):
+def _province_lists(rng, source: Source, day: dt.date, seed: int) -> dict[str, list[_CityFigure]]:
+    """Per case type, the cities of the province with new cases: every city whose bulletin of the
+    day covers the full day, with that bulletin's figures (now and then misprinted), as a
+    province's list repeats its cities' bulletins."""
+    lists: dict[str, list[_CityFigure]] = {"confirmed": [], "asymptomatic": []}
+    for city in source.cities:
+        bulletin = _city_bulletin(city, day, seed)
+        if bulletin.window not in FULL_DAY_WINDOWS:
+            continue
         for case_type, figures in lists.items():
             count = bulletin.totals.get(case_type, 0)
             if not count:
@@ -387,60 +461,91 @@ def _province_lists(rng, city: City, day: dt.date, seed: int) -> dict[str, list[
             if rng.random() < PROVINCE_MISPRINTS:
                 count += rng.choice((-1, 1, 8))
                 areas = None
-            figures.append(_CityFigure(other, count, areas))
+            figures.append(_CityFigure(city, count, areas))
     return lists
 
 
-def _full_day_bulletins(city: City, day: dt.date, seed: int) -> list[tuple[City, _Bulletin]]:
-    """The other cities of ``city``'s province whose pages of ``day`` are bulletins of the full day."""
-    found = []
-    first = (day - FIRST_DAY).days * CITIES
-    for slot, other in enumerate(cities()):
-        if other.province != city.province or other is city or _is_district_post(first + slot):
-            continue
-        rng, _city, _day, shape, _traditional = _start(first + slot, seed)
-        bulletin = _BULLETINS[shape](rng, other, day)
-        if bulletin.window in FULL_DAY_WINDOWS:
-            found.append((other, bulletin))
-    return found
-
-
-def _p1(rng, city: City, day: dt.date, seed: int) -> _Bulletin:
-    lists = _province_lists(rng, city, day, seed)
+def _p1(rng, source: Source, day: dt.date, seed: int) -> _Bulletin:
+    lists = _province_lists(rng, source, day, seed)
     confirmed, asymptomatic = (sum(f.count for f in lists[key]) for key in ("confirmed", "asymptomatic"))
-    province = city.province
+    province, city = source.province, source.city
     text = (
-        f"{day.month}月{day.day}日0-24时,{province}新增新冠肺炎本土确诊病例{confirmed}例"
-        f"({';'.join(f.nested() for f in lists['confirmed'])}),{_channels(rng, confirmed, PROVINCE_CHANNELS)};"
-        f"新增本土无症状感染者{asymptomatic}例({';'.join(f.nested() for f in lists['asymptomatic'])}),"
-        f"集中隔离管控筛查发现{asymptomatic}例。当日治愈出院境外输入确诊病例2例;解除医学观察本土无症状感染者3例"
-        f"({city.name}{city.districts[0]}3例)。截至{day.month}月{day.day}日24时,{province}现有境外输入确诊病例5例,"
-        f"全省现有本土确诊病例{rng.randint(40, 400)}例。"
-    )
+        f"{day.month}月{day.day}日0-24时,{province}"
+        + (
+            f"新增新冠肺炎本土确诊病例{confirmed}例({';'.join(f.nested() for f in lists['confirmed'])}),"
+            f"{_channels(rng, confirmed, PROVINCE_CHANNELS)};"
+            if confirmed else "无新增新冠肺炎本土确诊病例;"
+        )
+        + (
+            f"新增本土无症状感染者{asymptomatic}例({';'.join(f.nested() for f in lists['asymptomatic'])}),"
+            f"集中隔离管控筛查发现{asymptomatic}例。"
+            if asymptomatic else "无新增本土无症状感染者。"
+        )
+        + f"当日治愈出院境外输入确诊病例2例;解除医学观察本土无症状感染者3例({city.name}{city.districts[0]}3例)。"
+        f"截至{day.month}月{day.day}日24时,{province}现有境外输入确诊病例5例,全省现有本土确诊病例{rng.randint(40, 400)}例。"
+    )  # fmt: skip
     return _Bulletin(text, f"{province}新增本土确诊病例{confirmed}例")
 
 
-def _p2(rng, city: City, day: dt.date, seed: int) -> _Bulletin:
-    lists = _province_lists(rng, city, day, seed)
+def _p2(rng, source: Source, day: dt.date, seed: int) -> _Bulletin:
+    lists = _province_lists(rng, source, day, seed)
     confirmed, asymptomatic = (sum(f.count for f in lists[key]) for key in ("confirmed", "asymptomatic"))
     text = (
-        f"{day.month}月{day.day}日0时至24时,{city.province}新增新冠肺炎本土确诊病例{confirmed}例"
-        f"({'、'.join(f.flat() for f in lists['confirmed'])}),其中无症状感染者转为确诊病例{rng.randint(1, confirmed)}例。"
-        f"此外,新增新冠病毒本土无症状感染者{asymptomatic}例({'、'.join(f.flat() for f in lists['asymptomatic'])})。"
-    )
-    return _Bulletin(text, f"{city.province}新增本土确诊病例{confirmed}例")
+        f"{day.month}月{day.day}日0时至24时,{source.province}"
+        + (
+            f"新增新冠肺炎本土确诊病例{confirmed}例({'、'.join(f.flat() for f in lists['confirmed'])}),"
+            f"其中无症状感染者转为确诊病例{rng.randint(1, confirmed)}例。"
+            if confirmed else "无新增新冠肺炎本土确诊病例。"
+        )
+        + (
+            f"此外,新增新冠病毒本土无症状感染者{asymptomatic}例({'、'.join(f.flat() for f in lists['asymptomatic'])})。"
+            if asymptomatic else "此外,无新增新冠病毒本土无症状感染者。"
+        )
+    )  # fmt: skip
+    return _Bulletin(text, f"{source.province}新增本土确诊病例{confirmed}例")
 
 
-def _p3(rng, city: City, day: dt.date, seed: int) -> _Bulletin:
-    lists = _province_lists(rng, city, day, seed)
+def _p3(rng, source: Source, day: dt.date, seed: int) -> _Bulletin:
+    lists = _province_lists(rng, source, day, seed)
     confirmed, asymptomatic = (sum(f.count for f in lists[key]) for key in ("confirmed", "asymptomatic"))
     text = (
-        f"{day.day}日0-24时,{city.province}新增新冠肺炎本土确诊病例{confirmed}例;新增本土无症状感染者{asymptomatic}例;"
-        f"新增境外输入无症状感染者1例。新增本土确诊病例中{';'.join(f.nested() for f in lists['confirmed'])}。"
-        f"新增本土无症状感染者中{';'.join(f.nested() for f in lists['asymptomatic'])}。"
-        "以上阳性感染者均为隔离管控筛查或对风险人员主动排查发现。"
+        f"{day.day}日0-24时,{source.province}新增新冠肺炎本土确诊病例{confirmed}例;新增本土无症状感染者{asymptomatic}例;"
+        "新增境外输入无症状感染者1例。"
+        + (f"新增本土确诊病例中{';'.join(f.nested() for f in lists['confirmed'])}。" if confirmed else "")
+        + (f"新增本土无症状感染者中{';'.join(f.nested() for f in lists['asymptomatic'])}。" if asymptomatic else "")
+        + "以上阳性感染者均为隔离管控筛查或对风险人员主动排查发现。"
     )
-    return _Bulletin(text, f"{city.province}新增本土确诊病例{confirmed}例")
+    return _Bulletin(text, f"{source.province}新增本土确诊病例{confirmed}例")
+
+
+def _county(rng, source: Source, day: dt.date, seed: int) -> _Bulletin:
+    """A district's or county's bulletin in its city's window of the day, with the figures the
+    city's bulletin lists for it (now and then misprinted), or its own when the city lists no
+    areas but states cases."""
+    city_bulletin = _city_bulletin(source.city, day, seed)
+    figures = {"confirmed": 0, "asymptomatic": 0}
+    if "positive" in city_bulletin.areas:  # positives by area: split by type
+        positive = dict(city_bulletin.areas["positive"]).get(source.name, 0)
+        figures["confirmed"] = rng.randint(0, positive)
+        figures["asymptomatic"] = positive - figures["confirmed"]
+    for case_type in figures:
+        if case_type in city_bulletin.areas:
+            figures[case_type] = dict(city_bulletin.areas[case_type]).get(source.name, 0)
+        elif city_bulletin.totals.get(case_type) and not city_bulletin.areas:
+            figures[case_type] = rng.randint(0, min(9, city_bulletin.totals[case_type]))
+        if figures[case_type] and rng.random() < DISTRICT_POST_MISPRINTS:
+            figures[case_type] = max(0, figures[case_type] + rng.choice((-1, 1, 8)))
+    confirmed, asymptomatic = figures["confirmed"], figures["asymptomatic"]
+    stated = "、".join(
+        f"{noun}{count}例" for noun, count in (("确诊病例", confirmed), ("无症状感染者", asymptomatic)) if count
+    )
+    text = (
+        f"{_full_date(day)}{city_bulletin.window},{source.city.name}{source.name}"
+        + (f"新增本土新冠病毒{stated}。" if stated else "无新增本土确诊病例和无症状感染者。")
+        + ("均已闭环转运至定点医疗机构进行隔离观察治疗。" if stated else "")
+    )
+    headline = f"{source.name}新增本土病例{confirmed + asymptomatic}例" if stated else f"{source.name}无新增本土病例"
+    return _Bulletin(text, headline, city_bulletin.window, figures)
 
 
 _BULLETINS = {"C1": _c1, "C2": _c2, "C3": _c3, "C4": _c4, "C5": _c5, "O1": _o1, "O2": _o2, "Z": _zero}

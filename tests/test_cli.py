@@ -3,6 +3,9 @@
 import csv
 import io
 import json
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -187,6 +190,27 @@ def test_sql_reads_and_refuses_writes(db_url, bulletins):
     broken = run("--db", db_url, "sql", "SELECT no_such_column FROM report")
     assert broken.exit_code == 2
     assert "no_such_column" in broken.stderr and "Traceback" not in broken.output
+
+
+def test_sql_stops_a_runaway_query_at_its_timeout(db_url, bulletins):
+    ingested(db_url, bulletins)
+    runaway = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c"
+
+    started = time.perf_counter()
+    stopped = subprocess.run(
+        [sys.executable, "-c", "from archive.cli import main; main()", "--db", db_url, "sql", "--timeout", "2", runaway],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    elapsed = time.perf_counter() - started
+
+    assert stopped.returncode == 5
+    assert stopped.stderr == (
+        "Error: the query was stopped after 2 s, the time `archive sql` allows it (--timeout 2); "
+        "narrow it (a WHERE, a LIMIT) or allow more time, e.g. --timeout 600\n"
+    )
+    assert 2 <= elapsed < 3, f"the whole command took {elapsed:.2f} s"
+    counted = run("--db", db_url, "sql", "SELECT count(*) AS reports FROM report", "--format", "json")
+    assert json.loads(counted.stdout) == [{"reports": 2}]
 
 
 def test_db_commands(db_url):

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 from fake_parse import fake_parse_document
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 
-from archive.query import QueryError, SqlError, SqlRefused, get_report, list_reports, run_sql
+from archive.query import QueryError, SqlError, SqlRefused, SqlTimeout, get_report, list_reports, run_sql
 from archive.query.sql import execute_read_only
 from archive.sources import document_from_bytes
 from archive.store import ingest, ingestion
@@ -131,6 +131,32 @@ def test_postgresql_refuses_sequence_writes_hidden_in_a_select(archive):
         pytest.skip("sequences are PostgreSQL's")
     with pytest.raises(SqlRefused, match="read-only transaction"):
         run_sql(archive, "SELECT nextval(pg_get_serial_sequence('report', 'id'))")
+
+
+RUNAWAY = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c"
+# About a second's counting on either database: longer than the short timeouts below.
+LONG_COUNT = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 2000000) SELECT count(*) FROM c"
+
+
+def test_run_sql_stops_a_query_at_its_timeout_and_the_database_stays_usable(archive):
+    with pytest.raises(SqlTimeout) as stopped:
+        run_sql(archive, RUNAWAY, timeout=0.3)
+    assert str(stopped.value) == (
+        "the query was stopped after 0.3 s, the time `archive sql` allows it (--timeout 0.3); "
+        "narrow it (a WHERE, a LIMIT) or allow more time, e.g. --timeout 600"
+    )
+    assert run_sql(archive, "SELECT count(*) FROM report").rows == [(3,)]
+    assert report_count(archive) == 3
+
+
+def test_a_timeout_ends_with_its_query_on_an_in_memory_database():
+    engine = create_engine("sqlite://")  # one connection, kept: the handler must not stay on it
+    try:
+        with pytest.raises(SqlTimeout):
+            run_sql(engine, LONG_COUNT, timeout=0.05)
+        assert run_sql(engine, LONG_COUNT).rows == [(2_000_000,)]
+    finally:
+        engine.dispose()
 
 
 def test_run_sql_reports_errors_of_the_statement(archive):

@@ -25,7 +25,7 @@ _EXPORTS = {
     "archive.query.places": ("PLACE_COLUMNS", "PLACE_SUMMARY_COLUMNS", "place_summary", "places"),
     "archive.query.reports": ("get_report", "list_reports"),
     "archive.query.series": ("SERIES_COLUMNS", "series"),
-    "archive.query.sql": ("SqlError", "SqlRefused", "SqlResult", "run_sql"),
+    "archive.query.sql": ("SqlError", "SqlRefused", "SqlResult", "SqlTimeout", "run_sql"),
 }
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 __all__ = sorted(name for names in _EXPORTS.values() for name in names)
