@@ -748,8 +748,10 @@ def report(archive: Archive, out_file: str, fmt: str, region, date_from, date_to
 def sql(archive: Archive, statement: str, output: Output) -> None:
     """Run one read-only SQL statement; writes are refused."""
     from archive.query.sql import SqlError, run_sql
+    from archive.store.pairs import bring_pairs_up_to_date
 
     with reading(archive) as engine:
+        bring_pairs_up_to_date(engine)  # cross_pair and cross_check read the pairs kept in source_pair
         try:
             result = run_sql(engine, statement)
         except SqlError as exc:

@@ -28,6 +28,7 @@ from archive.sources import document_from_bytes, iter_sources
 from archive.store import ingest, open_archive
 from archive.store.models import Document
 from archive.store.models import Report as StoredReport
+from archive.store.pairs import bring_pairs_up_to_date
 from archive.store.writer import DocumentWrite, document_values, store_documents
 
 DAY = dt.date(2022, 3, 20)
@@ -64,7 +65,9 @@ def ingest_pages(engine, *pages: str) -> dict[str, int]:
 
 
 def compared(engine) -> list[tuple]:
-    """The cross_check view: (region, level_pair, case_type, figure, parent_figure, agree), sorted."""
+    """The cross_check view, its pairs brought up to date as the archive's readers do:
+    (region, level_pair, case_type, figure, parent_figure, agree), sorted."""
+    bring_pairs_up_to_date(engine)
     with engine.connect() as connection:
         rows = connection.execute(select(cross_check))
         return sorted((r.region, r.level_pair, r.case_type, r.figure, r.parent_figure, r.agree) for r in rows)

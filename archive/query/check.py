@@ -13,6 +13,7 @@ from archive.query.cross import cross_findings
 from archive.query.filters import SOURCE_SENTENCE, check_region, period, reports_in_scope
 from archive.query.views import FIGURES
 from archive.sources.problems import READING_PROBLEM_CODES
+from archive.store.pairs import bring_pairs_up_to_date
 from archive.store.tables import document
 from archive.store.tables import report as report_table  # `report` names a row below
 
@@ -55,6 +56,7 @@ def check(
     region's own report, then the report one level up, whose sentence is ``parent_sentence``).
     With ``region``, the cross kinds include the pairs where it is the level up."""
     start, end = period(date_from, date_to)
+    bring_pairs_up_to_date(engine)
     with engine.connect() as connection:
         check_region(connection, region)
         # Only the reports a finding can be about are read (the database picks them, so that

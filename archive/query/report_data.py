@@ -16,6 +16,7 @@ from sqlalchemy import Engine, Select, case, func, or_, select
 from archive.query.cross import pairs_in_scope
 from archive.query.filters import SOURCE_SENTENCE, check_region, in_period, period, reports_in_scope
 from archive.query.views import cross_check
+from archive.store.pairs import bring_pairs_up_to_date
 from archive.store.tables import channel_count, district_count, document, notice, place, provenance, report
 
 
@@ -183,6 +184,7 @@ def cross_level(
     - per region and the region it is compared with (as `archive check --summary`):
       ``pairs``, ``agreeing``, ``disagreeing`` and ``share`` agreeing (0–1); by region.
     """
+    bring_pairs_up_to_date(engine)
     pairs = _dicts(engine, pairs_in_scope(select(cross_check), cross_check, region, date_from, date_to))
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for pair in pairs:
