@@ -238,9 +238,13 @@ def archive_extent(engine: Engine) -> dict:
 
 
 def _places_of(query: Select, region: str | None) -> Select:
-    """Places of ``region``: named by its own reports or, for a city, by its districts' reports."""
+    """Places of ``region``: named by its own reports or, for a city, by its districts' reports
+    (both found through indexes: place's on report_id and on city)."""
     query = query.join(report, report.c.id == place.c.report_id)
-    return query if region is None else query.where(or_(report.c.region == region, place.c.city == region))
+    if region is None:
+        return query
+    own = report.alias("own")
+    return query.where(or_(place.c.report_id.in_(select(own.c.id).where(own.c.region == region)), place.c.city == region))
 
 
 def places_listed_most(

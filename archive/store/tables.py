@@ -152,6 +152,7 @@ place = Table(
     _optional("cases", Integer),
     UniqueConstraint("report_id", "case_type", "district", "name"),
     Index(None, "name"),
+    Index(None, "city"),  # a city's places, its districts' reports' too (revision 0008)
 )
 
 # Where a document was found, one row for every place (revision 0007): the file as the user named

@@ -158,6 +158,8 @@ def upgrade() -> None:
         sa.Column("agreeing", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("region", "parent_region", name="pk_source_pair_tally"),
     )
+    # a city's places, those of its districts' reports too (archive report --region)
+    op.create_index("ix_place_city", "place", ["city"])
     op.execute(CROSS_PAIR)
     op.execute(_revision_0006().CROSS_CHECK)
     for statement in POSTGRES_MARKS if op.get_bind().dialect.name == "postgresql" else SQLITE_TRIGGERS:
@@ -169,6 +171,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_place_city", "place")
     for statement in POSTGRES_DROPS if op.get_bind().dialect.name == "postgresql" else SQLITE_DROPS:
         op.execute(statement)
     op.execute("DROP VIEW cross_check")
