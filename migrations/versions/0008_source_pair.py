@@ -52,6 +52,8 @@ CROSS_PAIR = f"CREATE VIEW cross_pair AS SELECT {', '.join(PAIR_COLUMNS)} FROM s
 FAMILY = "CASE WHEN {row}.region_level = 'national' THEN '' ELSE substr({row}.region_code, 1, 2) END"
 PAIRED = "({row}.region_code IS NOT NULL OR {row}.region_level = 'national')"
 
+UNREPORTED = "(document.status <> 'parsed' OR document.problems IS NOT NULL)"
+
 POSTGRES_MARKS = [
     f"""CREATE FUNCTION source_pair_mark() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
     BEGIN
@@ -158,6 +160,11 @@ def upgrade() -> None:
         sa.Column("agreeing", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("region", "parent_region", name="pk_source_pair_tally"),
     )
+    # the documents that may have stored no report, which every `archive report` lists
+    op.create_index(
+        "ix_document_unreported", "document", ["id"],
+        sqlite_where=sa.text(UNREPORTED), postgresql_where=sa.text(UNREPORTED),
+    )  # fmt: skip
     # a city's places, those of its districts' reports too (archive report --region)
     op.create_index("ix_place_city", "place", ["city"])
     op.execute(CROSS_PAIR)
@@ -171,6 +178,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_document_unreported", "document")
     op.drop_index("ix_place_city", "place")
     for statement in POSTGRES_DROPS if op.get_bind().dialect.name == "postgresql" else SQLITE_DROPS:
         op.execute(statement)
