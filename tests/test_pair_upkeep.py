@@ -7,6 +7,7 @@ benchmark corpus ingested once per database and reused by every test of the modu
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import re
 import sqlite3
@@ -17,9 +18,10 @@ from pathlib import Path
 import psycopg
 import pytest
 from archive_process import finish, start_together, summary_counts
-from sqlalchemy import text
+from sqlalchemy import event, text
 
-from archive.query import check, cross_summary
+from archive.query import check, cross_summary, districts, list_reports, places, series
+from archive.report.data import Scope, gather
 from archive.store import database_url, open_archive, reparse
 from archive.store.pairs import PAIR_COLUMNS
 
@@ -167,3 +169,60 @@ def test_pairs_after_deleting_documents_with_sql_from_a_plain_client(engine, arc
         assert rows(engine, f"SELECT count(*) FROM {table} WHERE report_id IN ({listed})") == [(0,)]
     assert rows(engine, f"SELECT count(*) FROM provenance WHERE document_id IN ({doomed[0]}, {doomed[1]})") == [(0,)]
     assert [finding for finding in check(engine) if set(finding["report_ids"]) & set(reports)] == []
+
+
+# A pass over a table of the archive (by its name or the alias a view's query gives it: r, d, …), but
+# not over a subquery's rows, the tallies or a partial index of the few documents without reports.
+_WHOLE_TABLE = {
+    "sqlite": re.compile(r"^SCAN (?!\(|anon_|ranked|source_pair_tally\b)\w+\b(?! USING INDEX ix_document_unreported)"),
+    "postgresql": re.compile(r"Seq Scan on (?!source_pair_tally\b)\w+"),
+}
+
+
+def whole_table_reads(engine, read) -> list[str]:
+    """The lines of the query plans of the statements ``read`` runs (but those that take one row,
+    with LIMIT) that read a whole table of the archive. PostgreSQL plans with sequential scans
+    turned off: at 10,000 pages its planner rightly prefers them to an index for a few hundred
+    rows, so what is checked is that an index leads to the rows (a query no index serves still
+    shows its sequential scan)."""
+    statements = []
+
+    def record(_connection, _cursor, statement, parameters, _context, executemany):
+        if not executemany and statement.lstrip().upper().startswith(("SELECT", "WITH")) and "LIMIT" not in statement:
+            statements.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        read()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    dialect = engine.dialect.name
+    with engine.connect() as connection:
+        cursor = connection.connection.dbapi_connection.cursor()
+        if dialect == "postgresql":
+            cursor.execute("SET enable_seqscan = off")
+        scans = []
+        for statement, parameters in statements:
+            cursor.execute(("EXPLAIN QUERY PLAN " if dialect == "sqlite" else "EXPLAIN ") + statement, parameters)
+            lines = [row[-1] if dialect == "sqlite" else row[0] for row in cursor.fetchall()]
+            scans += [line.strip() for line in lines if _WHOLE_TABLE[dialect].search(line.strip())]
+        cursor.close()
+    assert statements
+    return scans
+
+
+def test_reads_with_a_region_or_a_district_select_through_indexes(engine):
+    [(region,)] = rows(engine, "SELECT region FROM report WHERE region_level = 'city' GROUP BY region ORDER BY count(*) DESC, region LIMIT 1")
+    [(district,)] = rows(engine, "SELECT district FROM place GROUP BY district ORDER BY count(*) DESC, district LIMIT 1")
+    month = {"date_from": "2022-03-01", "date_to": "2022-03-31"}
+    reads = {
+        "check --region": lambda: list(check(engine, region=region)),
+        "check --summary --region": lambda: cross_summary(engine, region=region),
+        "check --summary": lambda: cross_summary(engine),
+        "reports": lambda: list_reports(engine, region=region, **month),
+        "districts": lambda: districts(engine, region=region, **month),
+        "series": lambda: series(engine, region=region),
+        "places --district": lambda: places(engine, district=district, **month),
+        "report --region": lambda: gather(engine, Scope(region=region), dt.datetime.now(dt.UTC)),
+    }
+    assert {name: whole_table_reads(engine, read) for name, read in reads.items()} == dict.fromkeys(reads, [])

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 
-from sqlalchemy import Engine, Select, case, func, literal, or_, select, union_all
+from sqlalchemy import Engine, Select, case, func, literal, select, union, union_all
 
 from archive.query.cross import pairs_in_scope
 from archive.query.filters import SOURCE_SENTENCE, check_region, in_period, period, reports_in_scope
@@ -244,7 +244,11 @@ def _places_of(query: Select, region: str | None) -> Select:
     if region is None:
         return query
     own = report.alias("own")
-    return query.where(or_(place.c.report_id.in_(select(own.c.id).where(own.c.region == region)), place.c.city == region))
+    named = union(
+        select(place.c.id).join(own, own.c.id == place.c.report_id).where(own.c.region == region),
+        select(place.c.id).where(place.c.city == region),
+    ).subquery()
+    return query.join(named, named.c.id == place.c.id)
 
 
 def places_listed_most(

@@ -15,6 +15,9 @@ from archive.store.engine import SQLITE_BEGIN_IMMEDIATE
 
 # Key of the PostgreSQL advisory lock held while the pairs are brought up to date.
 PAIR_LOCK_KEY = 0x70616972
+# After computing this many (family, day) at once (an ingest's), PostgreSQL's planner statistics of
+# the pairs are refreshed: without them it may scan the whole table for one region's pairs.
+ANALYZE_AFTER = 100
 
 PAIR_COLUMNS = (
     "region", "region_level", "report_date", "window_start_hour", "window_end_hour", "level_pair", "case_type",
@@ -190,6 +193,7 @@ def _recompute_marked_days(connection: Connection) -> None:
         connection.exec_driver_sql(f"CREATE TEMPORARY TABLE {name} ({columns}){' ON COMMIT DROP' if postgres else ''}")
     for statement in _TAKE_MARKS:
         connection.exec_driver_sql(statement)
+    days = connection.exec_driver_sql("SELECT count(*) FROM pair_refresh").scalar()
     connection.exec_driver_sql(_REGIONS_OF_MARKED_DAYS)  # the regions whose pairs go
     connection.exec_driver_sql(f"DELETE FROM source_pair WHERE {_OF_MARKED_DAYS}")
     connection.exec_driver_sql(_PAIRS_OF_MARKED_DAYS)
@@ -199,3 +203,5 @@ def _recompute_marked_days(connection: Connection) -> None:
     if not postgres:
         connection.exec_driver_sql("DROP TABLE temp.pair_refresh")
         connection.exec_driver_sql("DROP TABLE temp.pair_regions")
+    elif days >= ANALYZE_AFTER:
+        connection.exec_driver_sql("ANALYZE source_pair, source_pair_tally")
