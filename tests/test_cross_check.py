@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from shared_paths import SHARED
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from archive.cli import main
 from archive.parse import DistrictCount, ParsedDocument, Report
@@ -294,6 +294,14 @@ def test_provinces_and_municipalities_against_a_national_list(engine):
         ("上海市", f"confirmed, province/national: 2 in report {_id(engine, '上海市')} (上海市), 3 for 上海市 in report {nation} (全国)")
     ]
     assert heilongjiang_report
+
+    # Changed and deleted with SQL: the kept pairs follow (a national report marks its whole day).
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE report SET local_confirmed = 3 WHERE region = '上海市'"))
+    assert ("上海市", "province/national", "confirmed", 3, 3, True) in compared(engine)
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM document WHERE id = (SELECT document_id FROM report WHERE id = :id)"), {"id": nation})
+    assert compared(engine) == []
 
 
 def test_a_city_named_alone_in_a_partial_province_list_is_compared(engine):

@@ -2,7 +2,8 @@
 cross_check over table source_pair, revision 0008) — disagreements, pairs not compared for want of
 a common window, and per region how often its sources agree.
 
-Callers bring the pairs up to date first (archive.store.pairs.bring_pairs_up_to_date)."""
+cross_summary brings the pairs up to date first (archive.store.pairs.bring_pairs_up_to_date);
+cross_findings, given a connection, leaves that to its caller (check)."""
 
 from __future__ import annotations
 
