@@ -25,8 +25,8 @@ PAIR_COLUMNS = (
     "parent_report_id", "parent_figure", "parent_implied", "same_window",
 )  # fmt: skip
 
-# The days to compute: (family, report_date) rows, a national report's mark (family '') stood
-# for by the families of that day's reports.
+# The days to compute: distinct (family, report_date) rows, a national report's mark (family '')
+# stood for by the families of that day's reports.
 _TAKE_MARKS = [
     "INSERT INTO pair_refresh (family, report_date) SELECT DISTINCT family, report_date FROM source_pair_stale",
     """DELETE FROM source_pair_stale
@@ -34,11 +34,15 @@ _TAKE_MARKS = [
     """INSERT INTO pair_refresh (family, report_date)
        SELECT DISTINCT substr(r.region_code, 1, 2), r.report_date FROM report r
        WHERE r.report_date IN (SELECT report_date FROM pair_refresh WHERE family = '')
-         AND r.region_code IS NOT NULL AND r.region_level <> 'national'""",
+         AND r.region_code IS NOT NULL AND r.region_level <> 'national'
+         AND (substr(r.region_code, 1, 2), r.report_date) NOT IN (SELECT family, report_date FROM pair_refresh)""",
     "DELETE FROM pair_refresh WHERE family = ''",
 ]
 
-_MARKED = "(substr(n.region_code, 1, 2), n.report_date) IN (SELECT family, report_date FROM pair_refresh)"
+# The lower reports of the marked days: each marked day's reports through the index on report
+# (report_date, region_level, region_code); CROSS JOIN keeps SQLite from scanning report instead.
+_MARKED_REPORTS = "pair_refresh m CROSS JOIN report n"
+_MARKED = "n.report_date = m.report_date AND substr(n.region_code, 1, 2) = m.family"
 
 # Revision 0006's cross_pair, for the lower reports of the marked days.
 _PAIRS_OF_MARKED_DAYS = f"""
@@ -52,8 +56,8 @@ WITH case_types AS (
 pairs AS (
     SELECT 'district/city' AS level_pair, n.region, w.region AS parent_region, n.report_date,
            n.id AS report_id, w.id AS parent_report_id
-    FROM report n
-    JOIN report w ON w.report_date = n.report_date
+    FROM {_MARKED_REPORTS}
+    JOIN report w{{same_day_index}} ON w.report_date = n.report_date
            AND w.region_level = 'city'
            AND w.region_code = CASE WHEN substr(n.region_code, 1, 2) IN ('11', '12', '31', '50')
                                     THEN substr(n.region_code, 1, 2) || '0000'
@@ -61,15 +65,15 @@ pairs AS (
     WHERE n.region_level = 'district' AND {_MARKED}
     UNION ALL
     SELECT 'city/province', n.region, w.region, n.report_date, n.id, w.id
-    FROM report n
-    JOIN report w ON w.report_date = n.report_date
+    FROM {_MARKED_REPORTS}
+    JOIN report w{{same_day_index}} ON w.report_date = n.report_date
            AND w.region_level = 'province'
            AND w.region_code = substr(n.region_code, 1, 2) || '0000'
     WHERE n.region_level = 'city' AND {_MARKED}
     UNION ALL
     SELECT 'province/national', n.region, w.region, n.report_date, n.id, w.id
-    FROM report n
-    JOIN report w ON w.report_date = n.report_date AND w.region_level = 'national'
+    FROM {_MARKED_REPORTS}
+    JOIN report w{{same_day_index}} ON w.report_date = n.report_date AND w.region_level = 'national'
     WHERE (n.region_level = 'province' OR (n.region_level = 'city' AND substr(n.region_code, 3, 4) = '0000'))
       AND {_MARKED}
 ),
@@ -194,14 +198,31 @@ def _recompute_marked_days(connection: Connection) -> None:
     for statement in _TAKE_MARKS:
         connection.exec_driver_sql(statement)
     days = connection.exec_driver_sql("SELECT count(*) FROM pair_refresh").scalar()
-    connection.exec_driver_sql(_REGIONS_OF_MARKED_DAYS)  # the regions whose pairs go
-    connection.exec_driver_sql(f"DELETE FROM source_pair WHERE {_OF_MARKED_DAYS}")
-    connection.exec_driver_sql(_PAIRS_OF_MARKED_DAYS)
-    connection.exec_driver_sql(_REGIONS_OF_MARKED_DAYS)  # and those whose pairs come
-    for statement in _RECOUNT:
-        connection.exec_driver_sql(statement)
+    _analyze(connection, "pair_refresh")
+    if days:  # else another process took the marks while this one waited for the lock
+        _recompute(connection, days, postgres)
     if not postgres:
         connection.exec_driver_sql("DROP TABLE temp.pair_refresh")
         connection.exec_driver_sql("DROP TABLE temp.pair_regions")
-    elif days >= ANALYZE_AFTER:
+
+
+def _recompute(connection: Connection, days: int, postgres: bool) -> None:
+    connection.exec_driver_sql(_REGIONS_OF_MARKED_DAYS)  # the regions whose pairs go
+    connection.exec_driver_sql(f"DELETE FROM source_pair WHERE {_OF_MARKED_DAYS}")
+    # SQLite, without statistics, would index every report anew (an automatic index) for each
+    # computation rather than use the index that finds a report's city or province of the day.
+    same_day_index = "" if postgres else " INDEXED BY ix_report_report_date_region_level_region_code"
+    connection.exec_driver_sql(_PAIRS_OF_MARKED_DAYS.format(same_day_index=same_day_index))
+    connection.exec_driver_sql(_REGIONS_OF_MARKED_DAYS)  # and those whose pairs come
+    _analyze(connection, "pair_regions")
+    for statement in _RECOUNT:
+        connection.exec_driver_sql(statement)
+    if postgres and days >= ANALYZE_AFTER:
         connection.exec_driver_sql("ANALYZE source_pair, source_pair_tally")
+
+
+def _analyze(connection: Connection, temporary_table: str) -> None:
+    """PostgreSQL's statistics of a temporary table (autovacuum never sees one): without them the
+    planner takes it for a large one and reads the whole of report and source_pair to join it."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"ANALYZE {temporary_table}")
