@@ -40,6 +40,7 @@ FINDING_COLUMNS = (
 # missing_days: days without a report inside a region's daily series;
 # unplaced: a bulletin a page holds that could not be stored (no region, no day: document.problems);
 # low_confidence: a line OCR left out of a page, read with too little confidence (document.problems).
+# In the order check yields them.
 KINDS = (
     "inconsistent", "unrecognized", "conflict", "duplicate", "cross_mismatch", "cross_skipped", "missing_days", "unplaced",
     "low_confidence",
