@@ -13,7 +13,7 @@ import contextlib
 import functools
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -162,10 +162,10 @@ class Output:
     def rows(self, columns: Sequence[str], rows: Sequence[Sequence], title: str | None = None):
         emit_rows(columns, rows, self.fmt, title, self.headers)
 
-    def dicts(self, rows: Sequence[dict], columns: Sequence[str], title: str | None = None):
+    def dicts(self, rows: Iterable[dict], columns: Sequence[str], title: str | None = None):
         emit_dicts(rows, columns, self.fmt, title, self.headers)
 
-    def table_or_dicts(self, rows: list[dict], columns: Sequence[str], table: dict[str, str]):
+    def table_or_dicts(self, rows: Iterable[dict], columns: Sequence[str], table: dict[str, str]):
         """A table of the ``table`` columns under their headings (``window`` as 0–14), or
         every column in the other formats."""
         if self.fmt != "table":
@@ -684,8 +684,8 @@ def check(archive: Archive, summary: bool, region, date_from, date_to, output: O
         if summary:
             output.dicts(cross_summary(engine, region, date_from, date_to), SUMMARY_COLUMNS)
             return
-        rows = check(engine, region, date_from, date_to)
-    output.table_or_dicts(rows, FINDING_COLUMNS, CHECK_TABLE_COLUMNS)
+        # written as they are read (the findings of a large archive are never all in memory)
+        output.table_or_dicts(check(engine, region, date_from, date_to), FINDING_COLUMNS, CHECK_TABLE_COLUMNS)
 
 
 @main.command()
@@ -759,8 +759,10 @@ def sql(archive: Archive, statement: str, timeout: float, output: Output) -> Non
     """Run one read-only SQL statement; writes are refused, and a query running past --timeout is stopped."""
     started = time.monotonic()  # the time allowed counts opening the database too
     from archive.query.sql import SqlError, SqlTimeout, run_sql
+    from archive.store.pairs import bring_pairs_up_to_date
 
     with reading(archive) as engine:
+        bring_pairs_up_to_date(engine)  # cross_pair and cross_check read the pairs kept in source_pair
         try:
             result = run_sql(engine, statement, timeout, started)
         except SqlTimeout as exc:

@@ -7,7 +7,8 @@ import io
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING
 
 import click
@@ -25,6 +26,7 @@ FORMATS = ("table", "csv", "json", "ndjson")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 WIDTH_OFF_TERMINAL = 200
 TABLE_DECIMALS = 4
+CSV_ROWS_AT_ONCE = 1000
 
 
 def to_json(value, indent: int | None = 2) -> str:
@@ -48,7 +50,8 @@ def emit_rows(
         else:
             console.file.write(fast)
     elif fmt == "csv":
-        click.echo(_csv(columns, rows, headers), nl=False)
+        for chunk in _csv(columns, rows, headers):
+            click.echo(chunk, nl=False)
     elif fmt == "json":
         click.echo(to_json([dict(zip(columns, row)) for row in rows]))
     elif fmt == "ndjson":
@@ -59,14 +62,16 @@ def emit_rows(
 
 
 def emit_dicts(
-    rows: Sequence[dict],
+    rows: Iterable[dict],
     columns: Sequence[str],
     fmt: str,
     title: str | None = None,
     headers: bool = True,
 ):
-    table = [[row.get(column) for column in columns] for row in rows]
-    emit_rows(columns, table, fmt, title, headers)
+    """Dicts as emit_rows writes rows; CSV, JSON and NDJSON are written as the dicts come (a
+    table is laid out once all are there)."""
+    table = ([row.get(column) for column in columns] for row in rows)
+    emit_rows(columns, list(table) if fmt == "table" else table, fmt, title, headers)
 
 
 def _console() -> Console:
@@ -151,11 +156,16 @@ def _plain(value) -> str:
     return str(csv_cell(value))
 
 
-def _csv(columns: Sequence[str], rows: Sequence[Sequence], headers: bool) -> str:
+def _csv(columns: Sequence[str], rows: Iterable[Sequence], headers: bool) -> Iterator[str]:
+    """CSV text, CSV_ROWS_AT_ONCE rows at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     if headers:
         writer.writerow(columns)
-    for row in rows:
-        writer.writerow([csv_cell(value) for value in row])
-    return buffer.getvalue()
+    remaining = iter(rows)
+    while batch := list(islice(remaining, CSV_ROWS_AT_ONCE)):
+        writer.writerows([csv_cell(value) for value in row] for row in batch)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from shared_paths import SHARED
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from archive.cli import main
 from archive.parse import DistrictCount, ParsedDocument, Report
@@ -28,6 +28,7 @@ from archive.sources import document_from_bytes, iter_sources
 from archive.store import ingest, open_archive
 from archive.store.models import Document
 from archive.store.models import Report as StoredReport
+from archive.store.pairs import bring_pairs_up_to_date
 from archive.store.writer import DocumentWrite, document_values, store_documents
 
 DAY = dt.date(2022, 3, 20)
@@ -64,7 +65,9 @@ def ingest_pages(engine, *pages: str) -> dict[str, int]:
 
 
 def compared(engine) -> list[tuple]:
-    """The cross_check view: (region, level_pair, case_type, figure, parent_figure, agree), sorted."""
+    """The cross_check view, its pairs brought up to date as the archive's readers do:
+    (region, level_pair, case_type, figure, parent_figure, agree), sorted."""
+    bring_pairs_up_to_date(engine)
     with engine.connect() as connection:
         rows = connection.execute(select(cross_check))
         return sorted((r.region, r.level_pair, r.case_type, r.figure, r.parent_figure, r.agree) for r in rows)
@@ -291,6 +294,14 @@ def test_provinces_and_municipalities_against_a_national_list(engine):
         ("上海市", f"confirmed, province/national: 2 in report {_id(engine, '上海市')} (上海市), 3 for 上海市 in report {nation} (全国)")
     ]
     assert heilongjiang_report
+
+    # Changed and deleted with SQL: the kept pairs follow (a national report marks its whole day).
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE report SET local_confirmed = 3 WHERE region = '上海市'"))
+    assert ("上海市", "province/national", "confirmed", 3, 3, True) in compared(engine)
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM document WHERE id = (SELECT document_id FROM report WHERE id = :id)"), {"id": nation})
+    assert compared(engine) == []
 
 
 def test_a_city_named_alone_in_a_partial_province_list_is_compared(engine):

@@ -57,7 +57,7 @@ def test_upgrade_downgrade_upgrade(db_url):
     try:
         upgrade(engine)
         assert tables(engine) == ARCHIVE_TABLES
-        assert current_revision(engine) == head_revision() == "0007"
+        assert current_revision(engine) == head_revision() == "0008"
         assert views(engine) == ARCHIVE_VIEWS
         indexes = {index["name"]: index["column_names"] for index in inspect(engine).get_indexes("report")}
         assert indexes["ix_report_region_report_date"] == ["region", "report_date"]
@@ -89,7 +89,7 @@ def test_a_database_at_an_older_revision_is_refused(engine, db_url):
     downgrade(engine, "0001")
     with pytest.raises(DatabaseNeedsUpgrade) as refused:
         open_archive(db_url)
-    assert "is at revision 0001, this archive needs 0007: run `archive db upgrade`" in str(refused.value)
+    assert "is at revision 0001, this archive needs 0008: run `archive db upgrade`" in str(refused.value)
 
 
 def test_a_database_at_an_unknown_revision_is_refused(engine, db_url):

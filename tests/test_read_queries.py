@@ -283,5 +283,5 @@ def test_an_empty_archive_gives_empty_results_not_errors(engine):
     assert channels(engine, region="哈尔滨市") == []
     assert notices(engine, search="口罩") == []
     assert series(engine, region="哈尔滨市") == []
-    assert check(engine) == []
+    assert list(check(engine)) == []
     assert list_reports(engine, region="哈尔滨市") == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable, Iterator
 from itertools import groupby, pairwise
 
 from sqlalchemy import Engine, Row, Select, and_, func, or_, select
@@ -13,6 +14,7 @@ from archive.query.cross import cross_findings
 from archive.query.filters import SOURCE_SENTENCE, check_region, period, reports_in_scope
 from archive.query.views import FIGURES
 from archive.sources.problems import READING_PROBLEM_CODES
+from archive.store.pairs import bring_pairs_up_to_date
 from archive.store.tables import document
 from archive.store.tables import report as report_table  # `report` names a row below
 
@@ -38,6 +40,7 @@ FINDING_COLUMNS = (
 # missing_days: days without a report inside a region's daily series;
 # unplaced: a bulletin a page holds that could not be stored (no region, no day: document.problems);
 # low_confidence: a line OCR left out of a page, read with too little confidence (document.problems).
+# In the order check yields them.
 KINDS = (
     "inconsistent", "unrecognized", "conflict", "duplicate", "cross_mismatch", "cross_skipped", "missing_days", "unplaced",
     "low_confidence",
@@ -49,35 +52,46 @@ def check(
     region: str | None = None,
     date_from: dt.date | str | None = None,
     date_to: dt.date | str | None = None,
-) -> list[dict]:
-    """Findings (FINDING_COLUMNS) by kind (KINDS), region and date. ``report_ids`` lists the
+) -> Iterator[dict]:
+    """Findings (FINDING_COLUMNS) by kind (KINDS), region and date, as they are read: one kind at
+    a time, the days without a report straight from the database. ``report_ids`` lists the
     reports concerned, the one that daily_report prefers first (for the cross kinds: the
     region's own report, then the report one level up, whose sentence is ``parent_sentence``).
-    With ``region``, the cross kinds include the pairs where it is the level up."""
+    With ``region``, the cross kinds include the pairs where it is the level up. The filters are
+    checked at the call (QueryError), before the first finding is asked for."""
     start, end = period(date_from, date_to)
+    bring_pairs_up_to_date(engine)
     with engine.connect() as connection:
         check_region(connection, region)
+    return _findings(engine, region, start, end)
+
+
+def _findings(engine: Engine, region: str | None, start, end) -> Iterator[dict]:
+    with engine.connect() as connection:
         # Only the reports a finding can be about are read (the database picks them, so that
         # checking a large archive does not bring every report into Python).
         reports = connection.execute(_reports_to_look_at(region, start, end)).all()
-        days = connection.execute(_reported_days(region, start, end)).all()
-        findings = cross_findings(connection, region, start, end)
-        findings.extend(_unrecognized(connection, region, start, end))
+        yield from _in_order(_inconsistent(report) for report in reports if not report.consistent)
+        yield from _in_order(_unrecognized(connection, region, start, end))
+        disagreements = [finding for _window, same in groupby(reports, key=_window_key) for finding in _disagreements(list(same))]
+        for kind in ("conflict", "duplicate"):
+            yield from _in_order(finding for finding in disagreements if finding["kind"] == kind)
+        del reports, disagreements
+        cross = cross_findings(connection, region, start, end)
+        for kind in ("cross_mismatch", "cross_skipped"):
+            yield from _in_order(finding for finding in cross if finding["kind"] == kind)
+        del cross
+        days = connection.execute(_reported_days(region, start, end, connection.dialect.name).execution_options(stream_results=True))
+        yield from _missing_days(days, start, end)
         if region is None:  # a bulletin without a region belongs to no region's findings
-            findings.extend(_document_problems(connection, start, end))
-    findings.extend(_inconsistent(report) for report in reports if not report.consistent)
-    for _window, same_window in groupby(reports, key=_window_key):
-        findings.extend(_disagreements(list(same_window)))
-    findings.extend(_missing_days(days, start, end))
-    return sorted(
-        findings,
-        key=lambda f: (
-            KINDS.index(f["kind"]),
-            f["region"] or "",
-            f["first_date"] or dt.date.min,
-            f["window_start_hour"] or 0,
-        ),
-    )
+            problems = _document_problems(connection, start, end)
+            for kind in ("unplaced", "low_confidence"):
+                yield from _in_order(finding for finding in problems if finding["kind"] == kind)
+
+
+def _in_order(findings: Iterable[dict]) -> list[dict]:
+    """Findings of one kind by region, date and window."""
+    return sorted(findings, key=lambda f: (f["region"] or "", f["first_date"] or dt.date.min, f["window_start_hour"] or 0))
 
 
 def _reports_to_look_at(region: str | None, start, end) -> Select:
@@ -120,9 +134,12 @@ def _reports_to_look_at(region: str | None, start, end) -> Select:
     )
 
 
-def _reported_days(region: str | None, start, end) -> Select:
-    query = select(report_table.c.region, report_table.c.report_date).distinct()
-    return reports_in_scope(query, region, start, end).order_by(report_table.c.region, report_table.c.report_date)
+def _reported_days(region: str | None, start, end, dialect: str) -> Select:
+    """Each region's days with a report, by region in the order Python sorts names (PostgreSQL's
+    collation may order Chinese names otherwise), then by day."""
+    query = select(report_table.c.region, report_table.c.report_date).group_by(report_table.c.region, report_table.c.report_date)
+    by_region = report_table.c.region.collate("C") if dialect == "postgresql" else report_table.c.region
+    return reports_in_scope(query, region, start, end).order_by(by_region, report_table.c.report_date)
 
 
 def _window_key(report: Row) -> tuple:
@@ -246,10 +263,9 @@ def _unrecognized(connection, region: str | None, start, end) -> list[dict]:
     return findings
 
 
-def _missing_days(days: list[Row], start: dt.date | None, end: dt.date | None) -> list[dict]:
+def _missing_days(days: Iterable[Row], start: dt.date | None, end: dt.date | None) -> Iterator[dict]:
     """One finding per run of days without a report, in each region's series: from ``start``
     (else its first report) to ``end`` (else its last), as ``series`` shows it."""
-    findings = []
     for region, rows in groupby(days, key=lambda row: row.region):
         reported = [row.report_date for row in rows]
         day = dt.timedelta(days=1)
@@ -257,8 +273,7 @@ def _missing_days(days: list[Row], start: dt.date | None, end: dt.date | None) -
         for before, after in pairwise(edges):
             count = (after - before).days - 1
             if count > 0:
-                findings.append(_missing_run(region, before + day, after - day, count))
-    return findings
+                yield _missing_run(region, before + day, after - day, count)
 
 
 def _missing_run(region: str, first: dt.date, last: dt.date, count: int) -> dict:

@@ -1,6 +1,9 @@
 """Sources that check each other: a day's figures as two levels state them (views cross_pair and
-cross_check of revision 0006) — disagreements, pairs not compared for want of a common window,
-and per region how often its sources agree."""
+cross_check over table source_pair, revision 0008) — disagreements, pairs not compared for want of
+a common window, and per region how often its sources agree.
+
+cross_summary brings the pairs up to date first (archive.store.pairs.bring_pairs_up_to_date);
+cross_findings, given a connection, leaves that to its caller (check)."""
 
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ from collections import defaultdict
 from sqlalchemy import Connection, Engine, Select, and_, case, func, or_, select
 
 from archive.query.filters import check_region, in_period, period, source_sentence
-from archive.query.views import cross_check, cross_pair
+from archive.query.views import cross_check, cross_pair, source_pair_tally
+from archive.store.pairs import bring_pairs_up_to_date
 from archive.store.tables import document, report
 
 SUMMARY_COLUMNS = ("region", "compared_with", "pairs", "agreeing", "disagreeing")
@@ -31,17 +35,28 @@ def cross_summary(
     date_to: dt.date | str | None = None,
 ) -> list[dict]:
     """Per region and the region one level up that it is compared with: pairs compared
-    (SUMMARY_COLUMNS), agreeing and disagreeing; by region."""
+    (SUMMARY_COLUMNS), agreeing and disagreeing; by region. Without a filter, from the tallies
+    kept with the pairs."""
     start, end = period(date_from, date_to)
-    agreeing = func.sum(case((cross_check.c.agree, 1), else_=0))
-    query = select(
-        cross_check.c.region,
-        cross_check.c.parent_region.label("compared_with"),
-        func.count().label("pairs"),
-        agreeing.label("agreeing"),
-        (func.count() - agreeing).label("disagreeing"),
-    ).group_by(cross_check.c.region, cross_check.c.parent_region)
-    query = pairs_in_scope(query, cross_check, region, start, end)
+    bring_pairs_up_to_date(engine)
+    if region is None and start is None and end is None:
+        query = select(
+            source_pair_tally.c.region,
+            source_pair_tally.c.parent_region.label("compared_with"),
+            source_pair_tally.c.pairs,
+            source_pair_tally.c.agreeing,
+            (source_pair_tally.c.pairs - source_pair_tally.c.agreeing).label("disagreeing"),
+        )
+    else:
+        agreeing = func.sum(case((cross_check.c.agree, 1), else_=0))
+        query = select(
+            cross_check.c.region,
+            cross_check.c.parent_region.label("compared_with"),
+            func.count().label("pairs"),
+            agreeing.label("agreeing"),
+            (func.count() - agreeing).label("disagreeing"),
+        ).group_by(cross_check.c.region, cross_check.c.parent_region)
+        query = pairs_in_scope(query, cross_check, region, start, end)
     with engine.connect() as connection:
         check_region(connection, region)
         rows = connection.execute(query).all()

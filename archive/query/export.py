@@ -10,6 +10,7 @@ from sqlalchemy import Engine, Table, select
 
 from archive.query.values import csv_cell, jsonable
 from archive.query.views import VIEWS
+from archive.store.pairs import bring_pairs_up_to_date
 from archive.store.tables import metadata
 
 EXPORT_COLUMNS = ("name", "kind", "rows", "csv", "jsonl")
@@ -28,6 +29,7 @@ def export(engine: Engine, out_dir: str | Path) -> list[dict]:
     every table and view; one row per file pair (EXPORT_COLUMNS)."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
+    bring_pairs_up_to_date(engine)
     written = []
     with engine.connect() as connection:
         for kind, table, order in _sources():

@@ -11,12 +11,13 @@ import datetime as dt
 import json
 from collections import defaultdict
 
-from sqlalchemy import Engine, Select, case, func, or_, select
+from sqlalchemy import Engine, Select, case, func, literal, select, union, union_all
 
 from archive.query.cross import pairs_in_scope
 from archive.query.filters import SOURCE_SENTENCE, check_region, in_period, period, reports_in_scope
 from archive.query.views import cross_check
-from archive.store.tables import channel_count, district_count, document, notice, place, provenance, report
+from archive.store.pairs import bring_pairs_up_to_date
+from archive.store.tables import UNREPORTED, channel_count, district_count, document, notice, place, provenance, report
 
 
 def checked_scope(
@@ -130,38 +131,38 @@ def documents_with_report_counts(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> list[dict]:
-    """Documents that gave reports in scope, and every document that gave none (failed or
-    no bulletin: nothing says which region or dates they concern). Each with id, source,
-    status, error, encoding, published_on, ingested_at, parser_version, ``reports`` (the
-    number of its reports in scope) and ``found`` (every place it was found: container,
-    origin, captured_at). Ordered by source, then id."""
+    """Documents that gave reports in scope, and every document that stored none (failed, no
+    bulletin, or bulletins that could not be placed: nothing says which region or dates they
+    concern). Each with id, source, status, error, encoding, published_on, ingested_at,
+    parser_version, ``reports`` (the number of its reports in scope) and ``found`` (every place
+    it was found: container, origin, captured_at). Ordered by source, then id."""
     in_scope = reports_in_scope(
         select(report.c.document_id, func.count().label("reports")).group_by(report.c.document_id),
         region,
         date_from,
         date_to,
     ).subquery()
-    any_report = select(report.c.id).where(report.c.document_id == document.c.id).exists()
-    query = (
-        select(
-            document.c.id,
-            document.c.source,
-            document.c.status,
-            document.c.error,
-            document.c.encoding,
-            document.c.published_on,
-            document.c.ingested_at,
-            document.c.parser_version,
-            func.coalesce(in_scope.c.reports, 0).label("reports"),
-        )
-        .outerjoin(in_scope, in_scope.c.document_id == document.c.id)
-        .where((in_scope.c.reports > 0) | ~any_report)
-        .order_by(document.c.source, document.c.id)
+    columns = (
+        document.c.id,
+        document.c.source,
+        document.c.status,
+        document.c.error,
+        document.c.encoding,
+        document.c.published_on,
+        document.c.ingested_at,
+        document.c.parser_version,
     )
+    any_report = select(report.c.id).where(report.c.document_id == document.c.id).exists()
+    listed = union_all(
+        select(*columns, in_scope.c.reports).join(in_scope, in_scope.c.document_id == document.c.id),
+        # through the partial index of revision 0008, not a pass over every document
+        select(*columns, literal(0).label("reports")).where(UNREPORTED, ~any_report),
+    ).subquery()
+    query = select(listed).order_by(listed.c.source, listed.c.id)
     documents = _dicts(engine, query)
     found = defaultdict(list)
     places = select(provenance.c.document_id, provenance.c.container, provenance.c.origin, provenance.c.captured_at)
-    listed_ids = select(query.subquery().c.id)
+    listed_ids = select(listed.c.id)
     for place_found in _dicts(engine, places.where(provenance.c.document_id.in_(listed_ids)).order_by(provenance.c.id)):
         found[place_found.pop("document_id")].append(place_found)
     for listed in documents:
@@ -183,6 +184,7 @@ def cross_level(
     - per region and the region it is compared with (as `archive check --summary`):
       ``pairs``, ``agreeing``, ``disagreeing`` and ``share`` agreeing (0–1); by region.
     """
+    bring_pairs_up_to_date(engine)
     pairs = _dicts(engine, pairs_in_scope(select(cross_check), cross_check, region, date_from, date_to))
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for pair in pairs:
@@ -236,9 +238,17 @@ def archive_extent(engine: Engine) -> dict:
 
 
 def _places_of(query: Select, region: str | None) -> Select:
-    """Places of ``region``: named by its own reports or, for a city, by its districts' reports."""
+    """Places of ``region``: named by its own reports or, for a city, by its districts' reports
+    (both found through indexes: place's on report_id and on city)."""
     query = query.join(report, report.c.id == place.c.report_id)
-    return query if region is None else query.where(or_(report.c.region == region, place.c.city == region))
+    if region is None:
+        return query
+    own = report.alias("own")
+    named = union(
+        select(place.c.id).join(own, own.c.id == place.c.report_id).where(own.c.region == region),
+        select(place.c.id).where(place.c.city == region),
+    ).subquery()
+    return query.join(named, named.c.id == place.c.id)
 
 
 def places_listed_most(

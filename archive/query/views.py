@@ -1,4 +1,5 @@
-"""The views of revisions 0003 and 0006, described as typed tables for reading.
+"""The views of revisions 0003 and 0006 (cross_pair and cross_check over table source_pair since
+0008), and the tallies of 0008, described as typed tables for reading.
 
 Typed columns give dates and booleans on SQLite too (where a view's columns carry no
 type). Kept apart from the models' metadata: migrations create views, the models do not.
@@ -91,4 +92,14 @@ cross_check = Table(
     Column("parent_figure", Integer),
     Column("parent_implied", Boolean),
     Column("agree", Boolean),
+)
+
+# Per region and the region one level up: its pairs of one window and how many agree (revision 0008).
+source_pair_tally = Table(
+    "source_pair_tally",
+    VIEWS,
+    Column("region", Text),
+    Column("parent_region", Text),
+    Column("pairs", Integer),
+    Column("agreeing", Integer),
 )

@@ -146,7 +146,9 @@ class ReportData:
     scope: Scope
     generated_at: dt.datetime
     parser_version: str
-    extent: dict  # the whole archive: documents, reports, regions, first_date, last_date
+    # the whole archive (documents, reports, regions, first_date, last_date) when no report is in
+    # scope, to say what it holds instead; else None: reading it costs what the archive holds
+    extent: dict | None
     reports: list[dict]
     period: tuple[dt.date, dt.date] | None  # the first and last report date in scope
     curves: list[RegionCurve]  # largest first, all regions in scope
@@ -197,7 +199,7 @@ def gather(engine: Engine, scope: Scope, generated_at: dt.datetime) -> ReportDat
         scope=scope,
         generated_at=generated_at,
         parser_version=PARSER_VERSION,
-        extent=report_data.archive_extent(engine),
+        extent=None if reports else report_data.archive_extent(engine),
         reports=reports,
         period=(min(day for _region, day in chosen), max(day for _region, day in chosen))
         if chosen

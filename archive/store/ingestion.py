@@ -26,6 +26,7 @@ from archive.parse.model import STATUS_FAILED, STATUS_NO_BULLETIN
 from archive.sources import Found, InputProblem, PassedOver, RawSource, SourceDocument
 from archive.sources import ocr
 from archive.store.collector import fewer_collections
+from archive.store.pairs import bring_pairs_up_to_date
 from archive.store.statistics import refresh_statistics
 from archive.store.workers import BatchMapper
 from archive.store.writer import (
@@ -146,6 +147,7 @@ def ingest(
         if previous is not None:
             _finish(engine, previous, year, summary, on_outcome)
     refresh_statistics(engine, summary.new)
+    bring_pairs_up_to_date(engine)  # the pairs of the new reports' days, now rather than at the next read
     return summary
 
 

@@ -59,6 +59,10 @@ MIGRATION_ONLY_OBJECTS: frozenset[str] = frozenset(
         # revision 0006: views
         "cross_pair",
         "cross_check",
+        # revision 0008: the pairs of sources kept as a table, its marks and tallies (archive.store.pairs)
+        "source_pair",
+        "source_pair_stale",
+        "source_pair_tally",
     }
 )
 

@@ -26,6 +26,7 @@ from archive.sources.problems import READING_PROBLEM_CODES
 from archive.store.collector import fewer_collections
 from archive.store.ingestion import BATCH_SIZE, hints, parse_text
 from archive.store.models import ChannelCount, DistrictCount, Document, Notice, Place, Provenance, Report
+from archive.store.pairs import bring_pairs_up_to_date
 from archive.store.workers import BatchMapper
 from archive.store.writer import (
     document_values,
@@ -86,6 +87,7 @@ def reparse(engine: Engine, jobs: int | None = 1) -> ReparseSummary:
             summary.documents += len(documents)
             summary.reports += sum(len(parsed.reports) for parsed in parses)
             summary.failed += sum(parsed.status == STATUS_FAILED for parsed in parses)
+    bring_pairs_up_to_date(engine)  # the pairs of the changed reports' days
     return summary
 
 

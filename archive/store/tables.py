@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 # Deterministic constraint names, so that migrations can refer to them on every backend.
@@ -63,6 +64,12 @@ document = Table(
     # JSON list of {code, message, span_start, span_end}: what the page could not store (revision 0004).
     _optional("problems", Text),
 )
+
+# The documents that may have stored no report: failed, without a bulletin, or with bulletins that
+# could not be placed (a parsed document without problems stored reports). A literal, not a bound
+# parameter, so that SQLite matches the partial index of revision 0008 that carries it.
+UNREPORTED = text("(document.status <> 'parsed' OR document.problems IS NOT NULL)")
+Index("ix_document_unreported", document.c.id, sqlite_where=UNREPORTED, postgresql_where=UNREPORTED)
 
 # One bulletin: an issuing region and a counting window.
 report = Table(
@@ -152,6 +159,7 @@ place = Table(
     _optional("cases", Integer),
     UniqueConstraint("report_id", "case_type", "district", "name"),
     Index(None, "name"),
+    Index(None, "city"),  # a city's places, its districts' reports' too (revision 0008)
 )
 
 # Where a document was found, one row for every place (revision 0007): the file as the user named
