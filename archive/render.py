@@ -25,6 +25,8 @@ FORMATS = ("table", "csv", "json", "ndjson")
 # Characters rich would not print as they are (line breaks, tabs, escapes): such tables go through rich.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 WIDTH_OFF_TERMINAL = 200
+_NARROWEST_COLUMN = 10  # narrower than this, a table goes to rich
+_WORD = re.compile(r"\S+\s*|\s+")
 TABLE_DECIMALS = 4
 CSV_ROWS_AT_ONCE = 1000
 
@@ -97,9 +99,11 @@ def _table(
 
 
 def _fast_table(columns: Sequence[str], rows: Sequence[Sequence], headers: bool, console: Console) -> str | None:
-    """What rich prints for a table whose cells fit on one line each, written directly: rich lays
-    out every cell itself, which takes seconds for thousands of rows. None when the table needs
-    rich (a cell with a line break or a control character, or a table wider than the console)."""
+    """A table in rich's box characters, laid out directly: rich lays out every cell itself, which takes
+    seconds for thousands of rows. Cells that fit are written as rich writes them; in a table wider than
+    the console the widest columns are narrowed and their cells wrapped at spaces, a word longer than its
+    column folded. None when the table needs rich (a cell with a line break or a control character, or
+    columns that cannot narrow enough)."""
     from rich.cells import cell_len
 
     texts = [[_plain(value) for value in row] for row in rows]
@@ -109,30 +113,96 @@ def _fast_table(columns: Sequence[str], rows: Sequence[Sequence], headers: bool,
     widths = [cell_len(column) if headers else 1 for column in columns]
     for row in lengths:
         widths = [max(width, length) for width, length in zip(widths, row)]
-    if sum(widths) + 3 * len(widths) + 1 > console.width:
+    natural = list(widths)
+    widths = _narrowed(widths, console.width - 3 * len(widths) - 1)
+    if widths is None:
         return None
     styled = console.is_terminal and console.color_system is not None
 
-    def line(cells: Sequence[str], cell_lengths: Sequence[int], styles: Sequence[str], edge: str) -> str:
-        padded = [
-            _styled(f" {text}{' ' * (width - length)} ", style if styled else "")
-            for text, length, width, style in zip(cells, cell_lengths, widths, styles)
+    def lines(cells: Sequence[str], cell_lengths: Sequence[int], styles: Sequence[str], edge: str) -> list[str]:
+        wrapped = [
+            [(text, length)] if length <= width else _wrapped(text, width)
+            for text, length, width in zip(cells, cell_lengths, widths)
         ]
-        return edge + edge.join(padded) + edge
+        out = []
+        for index in range(max(map(len, wrapped))):
+            padded = []
+            for pieces, width, style in zip(wrapped, widths, styles):
+                text, length = pieces[index] if index < len(pieces) else ("", 0)
+                padded.append(_styled(f" {text}{' ' * (width - length)} ", style if styled and text else ""))
+            out.append(edge + edge.join(padded) + edge)
+        return out
 
     def rule(left: str, fill: str, middle: str, right: str) -> str:
         return left + middle.join(fill * (width + 2) for width in widths) + right
 
     out = []
     if headers:
-        header = line(columns, [cell_len(column) for column in columns], ["1"] * len(columns), "┃")
-        out += [rule("┏", "━", "┳", "┓"), header, rule("┡", "━", "╇", "┩")]
+        header = lines(columns, [cell_len(column) for column in columns], ["1"] * len(columns), "┃")
+        out += [rule("┏", "━", "┳", "┓"), *header, rule("┡", "━", "╇", "┩")]
     else:
         out.append(rule("┌", "─", "┬", "┐"))
-    for values, row, row_lengths in zip(rows, texts, lengths):
-        out.append(line(row, row_lengths, ["2" if value is None else "" for value in values], "│"))
+    if widths == natural:  # nothing wraps: a line a row, the quick way
+        for values, row, row_lengths in zip(rows, texts, lengths):
+            out.append(_line(row, row_lengths, widths, ["2" if value is None else "" for value in values], styled))
+    else:
+        for values, row, row_lengths in zip(rows, texts, lengths):
+            out += lines(row, row_lengths, ["2" if value is None else "" for value in values], "│")
     out.append(rule("└", "─", "┴", "┘"))
     return "\n".join(out) + "\n"
+
+
+def _line(cells: Sequence[str], lengths: Sequence[int], widths: Sequence[int], styles: Sequence[str], styled: bool) -> str:
+    padded = [
+        _styled(f" {text}{' ' * (width - length)} ", style if styled else "")
+        for text, length, width, style in zip(cells, lengths, widths, styles)
+    ]
+    return "│" + "│".join(padded) + "│"
+
+
+def _narrowed(widths: list[int], room: int) -> list[int] | None:
+    """Column widths that fit ``room`` characters, the widest narrowed first, none below
+    _NARROWEST_COLUMN; None when they cannot fit."""
+    widths = list(widths)
+    excess = sum(widths) - room
+    while excess > 0:
+        widest = max(range(len(widths)), key=widths.__getitem__)
+        if widths[widest] <= _NARROWEST_COLUMN:
+            return None
+        next_widest = max((width for index, width in enumerate(widths) if index != widest), default=0)
+        step = min(excess, widths[widest] - max(next_widest, _NARROWEST_COLUMN)) or 1
+        widths[widest] -= step
+        excess -= step
+    return widths
+
+
+def _wrapped(text: str, width: int) -> list[tuple[str, int]]:
+    """``text`` in lines of at most ``width`` cells (with their lengths): broken at spaces, a longer word folded."""
+    from rich.cells import cell_len
+
+    out: list[tuple[str, int]] = []
+    line, length = "", 0
+    for word in _WORD.findall(text):
+        size = cell_len(word)
+        if length + size > width and line:
+            out.append((line.rstrip(), cell_len(line.rstrip())))
+            line, length = "", 0
+            word = word.lstrip()
+            size = cell_len(word)
+        while size > width:  # a word longer than the column: folded
+            cut, taken = 0, 0
+            while cut < len(word) and taken + cell_len(word[cut]) <= width - length:
+                taken += cell_len(word[cut])
+                cut += 1
+            out.append((line + word[:cut], length + taken))
+            line, length = "", 0
+            word = word[cut:]
+            size = cell_len(word)
+        line += word
+        length += size
+    if line.rstrip() or not out:
+        out.append((line.rstrip(), cell_len(line.rstrip())))
+    return out
 
 
 def _styled(text: str, sgr: str) -> str:
