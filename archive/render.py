@@ -113,51 +113,49 @@ def _fast_table(columns: Sequence[str], rows: Sequence[Sequence], headers: bool,
     widths = [cell_len(column) if headers else 1 for column in columns]
     for row in lengths:
         widths = [max(width, length) for width, length in zip(widths, row)]
-    natural = list(widths)
     widths = _narrowed(widths, console.width - 3 * len(widths) - 1)
     if widths is None:
         return None
     styled = console.is_terminal and console.color_system is not None
-
-    def lines(cells: Sequence[str], cell_lengths: Sequence[int], styles: Sequence[str], edge: str) -> list[str]:
-        wrapped = [
-            [(text, length)] if length <= width else _wrapped(text, width)
-            for text, length, width in zip(cells, cell_lengths, widths)
-        ]
-        out = []
-        for index in range(max(map(len, wrapped))):
-            padded = []
-            for pieces, width, style in zip(wrapped, widths, styles):
-                text, length = pieces[index] if index < len(pieces) else ("", 0)
-                padded.append(_styled(f" {text}{' ' * (width - length)} ", style if styled and text else ""))
-            out.append(edge + edge.join(padded) + edge)
-        return out
 
     def rule(left: str, fill: str, middle: str, right: str) -> str:
         return left + middle.join(fill * (width + 2) for width in widths) + right
 
     out = []
     if headers:
-        header = lines(columns, [cell_len(column) for column in columns], ["1"] * len(columns), "┃")
-        out += [rule("┏", "━", "┳", "┓"), *header, rule("┡", "━", "╇", "┩")]
+        header = [cell_len(column) for column in columns]
+        out += [rule("┏", "━", "┳", "┓"), *_row_lines(columns, header, widths, ["1"] * len(columns), styled, "┃")]
+        out.append(rule("┡", "━", "╇", "┩"))
     else:
         out.append(rule("┌", "─", "┬", "┐"))
-    if widths == natural:  # nothing wraps: a line a row, the quick way
-        for values, row, row_lengths in zip(rows, texts, lengths):
-            out.append(_line(row, row_lengths, widths, ["2" if value is None else "" for value in values], styled))
-    else:
-        for values, row, row_lengths in zip(rows, texts, lengths):
-            out += lines(row, row_lengths, ["2" if value is None else "" for value in values], "│")
+    for values, row, row_lengths in zip(rows, texts, lengths):
+        out += _row_lines(row, row_lengths, widths, ["2" if value is None else "" for value in values], styled, "│")
     out.append(rule("└", "─", "┴", "┘"))
     return "\n".join(out) + "\n"
 
 
-def _line(cells: Sequence[str], lengths: Sequence[int], widths: Sequence[int], styles: Sequence[str], styled: bool) -> str:
-    padded = [
-        _styled(f" {text}{' ' * (width - length)} ", style if styled else "")
-        for text, length, width, style in zip(cells, lengths, widths, styles)
+def _row_lines(
+    cells: Sequence[str], lengths: Sequence[int], widths: Sequence[int], styles: Sequence[str], styled: bool, edge: str
+) -> list[str]:
+    """A row's lines: one when every cell fits its column (the quick way), else as many as its most wrapped cell takes."""
+    if all(map(int.__le__, lengths, widths)):
+        padded = (
+            _styled(f" {text}{' ' * (width - length)} ", style if styled else "")
+            for text, length, width, style in zip(cells, lengths, widths, styles)
+        )
+        return [edge + edge.join(padded) + edge]
+    pieces = [
+        [(text, length)] if length <= width else _wrapped(text, width)
+        for text, length, width in zip(cells, lengths, widths)
     ]
-    return "│" + "│".join(padded) + "│"
+    out = []
+    for index in range(max(map(len, pieces))):
+        padded = []
+        for cell, width, style in zip(pieces, widths, styles):
+            text, length = cell[index] if index < len(cell) else ("", 0)
+            padded.append(_styled(f" {text}{' ' * (width - length)} ", style if styled and text else ""))
+        out.append(edge + edge.join(padded) + edge)
+    return out
 
 
 def _narrowed(widths: list[int], room: int) -> list[int] | None:

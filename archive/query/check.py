@@ -73,25 +73,21 @@ def _findings(engine: Engine, region: str | None, start, end) -> Iterator[dict]:
         reports = connection.execute(_reports_to_look_at(region, start, end)).all()
         yield from _in_order(_inconsistent(report) for report in reports if not report.consistent)
         yield from _in_order(_unrecognized(connection, region, start, end))
-        disagreements = [finding for _window, same in groupby(reports, key=_window_key) for finding in _disagreements(list(same))]
-        for kind in ("conflict", "duplicate"):
-            yield from _in_order(finding for finding in disagreements if finding["kind"] == kind)
-        del reports, disagreements
-        cross = cross_findings(connection, region, start, end)
-        for kind in ("cross_mismatch", "cross_skipped"):
-            yield from _in_order(finding for finding in cross if finding["kind"] == kind)
-        del cross
+        yield from _in_order(finding for _window, same in groupby(reports, key=_window_key) for finding in _disagreements(list(same)))
+        del reports
+        yield from _in_order(cross_findings(connection, region, start, end))
         days = connection.execute(_reported_days(region, start, end, connection.dialect.name).execution_options(stream_results=True))
         yield from _missing_days(days, start, end)
         if region is None:  # a bulletin without a region belongs to no region's findings
-            problems = _document_problems(connection, start, end)
-            for kind in ("unplaced", "low_confidence"):
-                yield from _in_order(finding for finding in problems if finding["kind"] == kind)
+            yield from _in_order(_document_problems(connection, start, end))
 
 
 def _in_order(findings: Iterable[dict]) -> list[dict]:
-    """Findings of one kind by region, date and window."""
-    return sorted(findings, key=lambda f: (f["region"] or "", f["first_date"] or dt.date.min, f["window_start_hour"] or 0))
+    """Findings by kind (in the order of KINDS), region, date and window."""
+    return sorted(
+        findings,
+        key=lambda f: (KINDS.index(f["kind"]), f["region"] or "", f["first_date"] or dt.date.min, f["window_start_hour"] or 0),
+    )
 
 
 def _reports_to_look_at(region: str | None, start, end) -> Select:

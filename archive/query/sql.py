@@ -53,7 +53,6 @@ class SqlTimeout(SqlError):
         )
 
 
-
 @dataclass(frozen=True)
 class SqlResult:
     columns: list[str]
